@@ -1,0 +1,203 @@
+import { ApiError } from './api-error.js';
+import { bodySignalsError } from './body-fields.js';
+import { buildError } from './build-error.js';
+import type { NormalizeContext } from './context.js';
+import { toHeaderMap } from './headers.js';
+import { errorFromResponse, normalizeError } from './normalize.js';
+import type { ApiProfile } from './profile.js';
+import { parseBodyText } from './read-body.js';
+import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
+
+/** How the client authenticates; the token is read before every attempt, so a refreshed one is used. */
+export interface ApiClientAuth {
+  getToken: () => string | null | Promise<string | null>;
+  /** `bearer` (default) sends `Authorization: Bearer …`; `x-api-key` sends `x-api-key: …`. */
+  scheme?: 'bearer' | 'x-api-key';
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  api?: ApiProfile;
+  auth?: ApiClientAuth;
+  /** Per attempt; 0 disables. Default 15000. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Headers sent with every request. */
+  headers?: HeadersInit;
+  /**
+   * Retries done by the client itself, keeping one Idempotency-Key across them. Off by default:
+   * with React Query, its `retry` (faultline's policy) already retries, and two layers would multiply.
+   */
+  retry?: RetryOptions | false;
+  /** Sees every response before it is read (e.g. to track `X-RateLimit-Remaining`). */
+  onResponse?: (response: Response, request: { method: string; url: string }) => void;
+  /** Responses kept for ETag revalidation. Default 100. */
+  etagCacheSize?: number;
+}
+
+/** `fetch`'s init plus an Idempotency-Key (`true` makes one) and a per-call timeout. */
+export interface ApiRequestInit extends RequestInit {
+  idempotencyKey?: string | true;
+  timeoutMs?: number;
+}
+
+export interface ApiClient {
+  request<T>(path: string, init?: ApiRequestInit): Promise<T>;
+  get<T>(path: string, init?: ApiRequestInit): Promise<T>;
+  post<T>(path: string, body?: unknown, init?: ApiRequestInit): Promise<T>;
+  put<T>(path: string, body?: unknown, init?: ApiRequestInit): Promise<T>;
+  delete<T>(path: string, init?: ApiRequestInit): Promise<T>;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+function joinUrl(baseUrl: string, path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** A body that fetch sends as it is; anything else is sent as JSON. */
+function isRawBody(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    (typeof FormData !== 'undefined' && body instanceof FormData) ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream)
+  );
+}
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A small fetch client whose every failure is an ApiError: auth, timeout, idempotency keys, ETag. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const defaultTimeout = options.timeoutMs ?? 15_000;
+  const etags = new Map<string, { etag: string; body: unknown }>();
+  const etagCacheSize = options.etagCacheSize ?? 100;
+
+  async function send(url: string, init: ApiRequestInit, method: string, idempotencyKey: string | null): Promise<unknown> {
+    const headers = new Headers(options.headers);
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
+    const token = options.auth ? await options.auth.getToken() : null;
+    if (token) {
+      if (options.auth?.scheme === 'x-api-key') headers.set('x-api-key', token);
+      else headers.set('authorization', `Bearer ${token}`);
+    }
+    const cached = method === 'GET' ? etags.get(url) : undefined;
+    if (cached && !headers.has('if-none-match')) headers.set('if-none-match', cached.etag);
+
+    const context: NormalizeContext = {
+      request: { method, url, idempotencyKey },
+      ...(options.api ? { api: options.api } : {}),
+      secrets: token ? [token] : [],
+    };
+
+    // The caller's signal and our timeout, told apart: a timeout is `timeout`, a cancel is `aborted`.
+    const timeoutMs = init.timeoutMs ?? defaultTimeout;
+    const controller = new AbortController();
+    let timedOut = false;
+    const onCallerAbort = () => controller.abort(init.signal?.reason);
+    if (init.signal?.aborted) onCallerAbort();
+    init.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(url, { ...init, method, headers, signal: controller.signal });
+      } catch (error) {
+        throw normalizeError(error, context);
+      }
+      options.onResponse?.(response, { method, url });
+      if (response.status === 304 && cached) return cached.body;
+      if (!response.ok) throw await errorFromResponse(response, context);
+      if (response.status === 204 || response.status === 205 || method === 'HEAD') return undefined;
+
+      const contentType = response.headers.get('content-type');
+      const body = parseBodyText(await response.text(), contentType);
+      if (bodySignalsError(body)) {
+        throw buildError({ status: response.status, headers: toHeaderMap(response.headers), body, contentType, url: response.url || null }, context);
+      }
+      const etag = response.headers.get('etag');
+      if (method === 'GET' && etag) {
+        etags.delete(url);
+        etags.set(url, { etag, body });
+        // Oldest first in a Map: drop from the front to stay bounded.
+        if (etags.size > etagCacheSize) etags.delete(etags.keys().next().value as string);
+      }
+      return body;
+    } catch (error) {
+      if (timedOut) {
+        throw new ApiError({ kind: 'timeout', message: `No response within ${timeoutMs} ms`, retryable: true, request: context.request ?? null, recovery: 'retry', cause: error });
+      }
+      throw error instanceof ApiError ? error : normalizeError(error, context);
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function request<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+    const url = joinUrl(options.baseUrl, path);
+    const method = (init.method ?? 'GET').toUpperCase();
+    // One key for the logical request: every retry below sends the same one.
+    const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
+    const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT.has(method) }) : null;
+    for (let failures = 0; ; failures += 1) {
+      try {
+        return (await send(url, init, method, idempotencyKey)) as T;
+      } catch (error) {
+        const apiError = error as ApiError;
+        if (!policy || !policy.retry(failures, apiError)) throw apiError;
+        try {
+          await sleep(policy.retryDelay(failures, apiError), init.signal);
+        } catch (reason) {
+          throw new ApiError({ kind: 'aborted', message: 'The request was cancelled', request: { method, url }, cause: reason });
+        }
+      }
+    }
+  }
+
+  const withBody = (method: string) => <T>(path: string, body?: unknown, init: ApiRequestInit = {}) => {
+    if (body === undefined) return request<T>(path, { ...init, method });
+    const headers = new Headers(init.headers);
+    if (!isRawBody(body) && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return request<T>(path, { ...init, method, headers, body: isRawBody(body) ? body : JSON.stringify(body) });
+  };
+
+  return {
+    request,
+    get: (path, init = {}) => request(path, { ...init, method: 'GET' }),
+    post: withBody('POST'),
+    put: withBody('PUT'),
+    delete: (path, init = {}) => request(path, { ...init, method: 'DELETE' }),
+  };
+}

@@ -1,0 +1,213 @@
+import type { ErrorKind } from './error-kind.js';
+import { clampWait } from './retry-after.js';
+import { asNumber, asText, firstProp, isArray, isRecord, prop, type Dict } from './safe.js';
+
+/** What can be read out of an error body; every field is optional and untrusted until built. */
+export interface BodyFields {
+  code?: string | null;
+  message?: string | null;
+  param?: string | null;
+  docUrl?: string | null;
+  requestId?: string | null;
+  details?: unknown;
+  retryAfterMs?: number | null;
+  /** A quota the body states (`"limit": 60`). */
+  limit?: number | null;
+  /** A status the body states (`statusCode`, problem+json `status`), for errors that arrive without a Response. */
+  status?: number | null;
+  /** What the body's own vocabulary implies (a GraphQL or JSON-RPC code), below the HTTP status. */
+  kindHint?: ErrorKind | null;
+}
+
+const MESSAGE_KEYS = ['message', 'msg', 'detail', 'error_description', 'errorMessage', 'description', 'title', 'reason'];
+const CODE_KEYS = ['code', 'error_code', 'errorCode', 'type', 'reason', 'status'];
+const PARAM_KEYS = ['param', 'field', 'parameter', 'property'];
+const DOC_KEYS = ['doc_url', 'docUrl', 'documentation_url', 'help_url', 'helpUrl', 'more_info', 'link'];
+const REQUEST_ID_KEYS = ['request_id', 'requestId', 'requestID', 'trace_id', 'traceId', 'correlation_id', 'correlationId'];
+// Keys a flat body uses for itself; whatever else it carries is context (echoed fields) for `details`.
+const ENVELOPE_KEYS = new Set([
+  'error', 'errors', 'message', 'msg', 'code', 'error_code', 'errorCode', 'statusCode', 'status', 'detail', 'title',
+  'type', 'instance', 'details', 'error_description', 'ok', 'success', 'meta', 'request_id', 'requestId',
+  'retry_after', 'retryAfter', 'retryAfterSeconds', 'retry_after_ms', 'retryAfterMs', 'timestamp', 'path', 'jsonrpc', 'id',
+]);
+const MAX_DETAIL_KEYS = 50;
+
+/** A message from a string or an array of strings (NestJS sends `message: ["a must be…", …]`). */
+function messageFrom(value: unknown): string | null {
+  if (isArray(value)) {
+    const parts = value.slice(0, 10).map(asText).filter((part): part is string => Boolean(part));
+    return parts.length ? parts.join('; ') : null;
+  }
+  return asText(value);
+}
+
+/** A machine-readable code: a string identifier is preferred over a bare number (Google sends both). */
+function codeFrom(source: unknown): string | null {
+  let numeric: string | null = null;
+  for (const key of CODE_KEYS) {
+    const value = prop(source, key);
+    if (typeof value === 'string' && value.trim() !== '' && value !== 'about:blank') return value;
+    if (numeric === null && typeof value === 'number' && Number.isFinite(value) && key === 'code') numeric = String(value);
+  }
+  return numeric;
+}
+
+/** Retry hints that bodies carry: seconds under most names, milliseconds where the name says so. */
+export function retryAfterFromBody(source: unknown): number | null {
+  const ms = asNumber(firstProp(source, ['retry_after_ms', 'retryAfterMs']));
+  if (ms !== null && ms >= 0) return clampWait(ms);
+  const seconds = asNumber(firstProp(source, ['retryAfterSeconds', 'retry_after', 'retryAfter', 'retry_after_seconds']));
+  return seconds !== null && seconds >= 0 ? clampWait(seconds * 1000) : null;
+}
+
+function extras(body: Dict): Dict | undefined {
+  let out: Dict | undefined;
+  let count = 0;
+  for (const key of Object.keys(body)) {
+    if (ENVELOPE_KEYS.has(key) || count >= MAX_DETAIL_KEYS) continue;
+    out ??= {};
+    Object.defineProperty(out, key, { value: prop(body, key), enumerable: true, writable: true, configurable: true });
+    count += 1;
+  }
+  return out;
+}
+
+// JSON-RPC 2.0 reserved codes, EIP-1193 / EIP-1474 provider codes and common node extensions.
+const JSON_RPC_KINDS: Record<string, ErrorKind> = {
+  '-32700': 'validation', '-32600': 'validation', '-32602': 'validation', '-32601': 'not_found',
+  '-32603': 'server', '-32005': 'rate_limited', '-32004': 'validation', '-32002': 'unavailable',
+  '4001': 'aborted', '4100': 'unauthorized', '4200': 'validation', '4900': 'network', '4901': 'network',
+  '429': 'rate_limited',
+};
+
+// Codes whose meaning is the same across APIs (gRPC statuses, GraphQL, OAuth, common REST names),
+// compared in lower case without separators.
+const CODE_KINDS: Record<string, ErrorKind> = {
+  unauthorized: 'unauthorized', unauthenticated: 'unauthorized', invalidtoken: 'unauthorized', tokenexpired: 'unauthorized',
+  expiredtoken: 'unauthorized', sessionexpired: 'unauthorized', authenticationrequired: 'unauthorized', invalidapikey: 'unauthorized',
+  forbidden: 'forbidden', permissiondenied: 'forbidden', accessdenied: 'forbidden', insufficientscope: 'forbidden',
+  notfound: 'not_found', resourcenotfound: 'not_found',
+  badrequest: 'validation', invalidrequest: 'validation', validationerror: 'validation', invalidargument: 'validation',
+  baduserinput: 'validation', graphqlvalidationfailed: 'validation', graphqlparsefailed: 'validation', invalidparams: 'validation', unprocessableentity: 'validation',
+  conflict: 'conflict', alreadyexists: 'conflict', insufficientfunds: 'conflict', insufficientbalance: 'conflict',
+  ratelimited: 'rate_limited', ratelimitexceeded: 'rate_limited', toomanyrequests: 'rate_limited', resourceexhausted: 'rate_limited',
+  throttled: 'rate_limited', quotaexceeded: 'rate_limited',
+  internal: 'server', internalerror: 'server', internalservererror: 'server', servererror: 'server',
+  unavailable: 'unavailable', serviceunavailable: 'unavailable',
+  deadlineexceeded: 'timeout', timeout: 'timeout', gatewaytimeout: 'timeout',
+  paymentrequired: 'payment_required', gone: 'gone', payloadtoolarge: 'payload_too_large', requestentitytoolarge: 'payload_too_large',
+};
+
+/** The kind a code means wherever it comes from, or null when the code is the API's own. */
+export function kindFromCode(code: string | null): ErrorKind | null {
+  if (code === null) return null;
+  return JSON_RPC_KINDS[code] ?? CODE_KINDS[code.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+}
+
+function lastPointerSegment(pointer: unknown): string | null {
+  const text = asText(pointer);
+  if (!text) return null;
+  const segment = text.split('/').filter(Boolean).pop();
+  return segment ?? null;
+}
+
+/** Reads an item of an `errors` array: GraphQL (`message`, `extensions.code`, `path`) or JSON:API. */
+function readErrorItem(item: unknown): BodyFields {
+  const extensions = prop(item, 'extensions');
+  const source = prop(item, 'source');
+  const path = prop(item, 'path');
+  return {
+    code: codeFrom(extensions) ?? codeFrom(item),
+    message: messageFrom(firstProp(item, ['message', 'detail', 'title'])),
+    param:
+      asText(firstProp(item, PARAM_KEYS)) ??
+      asText(prop(source, 'parameter')) ??
+      lastPointerSegment(prop(source, 'pointer')) ??
+      (isArray(path) ? path.map(asText).filter(Boolean).join('.') || null : null),
+  };
+}
+
+/**
+ * Reads any error body by the conventions most APIs follow: a nested or flat `error`, `message`,
+ * `code`, `reason`; RFC 9457 problem details; GraphQL and JSON:API `errors` arrays; JSON-RPC errors.
+ */
+export function readBodyFields(body: unknown): BodyFields {
+  if (isArray(body)) return body.length ? readErrorItem(body[0]) : {};
+  if (!isRecord(body)) return {};
+  const error = prop(body, 'error');
+  const meta = prop(body, 'meta');
+  const errors = prop(body, 'errors');
+  const statusInBody = asNumber(firstProp(body, ['statusCode', 'status']));
+
+  const common: BodyFields = {
+    requestId: asText(firstProp(meta, REQUEST_ID_KEYS) ?? firstProp(body, REQUEST_ID_KEYS) ?? firstProp(error, REQUEST_ID_KEYS)),
+    retryAfterMs: retryAfterFromBody(body) ?? retryAfterFromBody(error),
+    limit: asNumber(prop(body, 'limit')),
+    status: statusInBody !== null && statusInBody >= 100 && statusInBody <= 599 ? Math.trunc(statusInBody) : null,
+  };
+
+  if (isRecord(error)) {
+    // Nested: { error: { code, message, param, doc_url, details } } and JSON-RPC { error: { code: -32005, … } }.
+    const rpcCode = typeof prop(error, 'code') === 'number' ? asText(prop(error, 'code')) : null;
+    const code = codeFrom(error);
+    return {
+      ...common,
+      code,
+      message: messageFrom(firstProp(error, MESSAGE_KEYS)) ?? messageFrom(prop(error, 'details')),
+      param: asText(firstProp(error, PARAM_KEYS)),
+      docUrl: asText(firstProp(error, DOC_KEYS)),
+      details: firstProp(error, ['details', 'data', 'errors', 'metadata']),
+      kindHint: (rpcCode !== null ? JSON_RPC_KINDS[rpcCode] : undefined) ?? kindFromCode(code),
+    };
+  }
+
+  if (isArray(errors) && errors.length > 0) {
+    const first = readErrorItem(errors[0]);
+    return { ...common, ...first, details: errors.length > 1 ? errors.slice(0, 20) : prop(body, 'data') ?? undefined, kindHint: kindFromCode(first.code ?? null) };
+  }
+
+  const problemType = asText(prop(body, 'type'));
+  const invalidParams = prop(body, 'invalid-params') ?? prop(body, 'invalid_params');
+  const isProblem = prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (problemType !== null && prop(body, 'instance') !== undefined);
+  if (isProblem && error === undefined) {
+    // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status").
+    const code = asText(prop(body, 'code')) ?? (problemType && problemType !== 'about:blank' ? problemType : null);
+    return {
+      ...common,
+      code,
+      message: messageFrom(firstProp(body, ['detail', 'title', 'message'])),
+      param: isArray(invalidParams) ? asText(prop(invalidParams[0], 'name')) : asText(firstProp(body, PARAM_KEYS)),
+      docUrl: problemType,
+      details: extras(body),
+      kindHint: kindFromCode(code),
+    };
+  }
+
+  // Flat: { error: "…", code, message, details, …echoed context } and { ok: false, error: "…" }.
+  const errorText = messageFrom(error);
+  const ownCode = asText(firstProp(body, ['code', 'error_code', 'errorCode']));
+  // `error` is a code when it reads like one ("invalid_token", "PAYLOAD_TOO_LARGE"), not like prose.
+  const errorIsCode = ownCode === null && errorText !== null && /^[A-Za-z][\w.:-]*$/.test(errorText) && /[_A-Z]/.test(errorText.slice(1));
+  const code = ownCode ?? (errorIsCode ? errorText : null);
+  const message = messageFrom(firstProp(body, MESSAGE_KEYS)) ?? (errorIsCode ? null : errorText);
+  const explicitDetails = prop(body, 'details');
+  const context = extras(body);
+  return {
+    ...common,
+    code,
+    message,
+    param: asText(firstProp(body, PARAM_KEYS)),
+    docUrl: asText(firstProp(body, DOC_KEYS)),
+    details: context === undefined ? explicitDetails : explicitDetails === undefined ? context : { ...context, details: explicitDetails },
+    kindHint: kindFromCode(code),
+  };
+}
+
+/** A 2xx body that is an error all the same: GraphQL `errors` with no data, or `{ ok: false }`. */
+export function bodySignalsError(body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  if (prop(body, 'ok') === false || prop(body, 'success') === false) return true;
+  const errors = prop(body, 'errors');
+  const data = prop(body, 'data');
+  return isArray(errors) && errors.length > 0 && (data === undefined || data === null);
+}

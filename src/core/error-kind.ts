@@ -1,0 +1,84 @@
+/** Every kind of failure faultline tells apart; see the API contract for what each one means. */
+export type ErrorKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'gone'
+  | 'payment_required'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'server'
+  | 'bad_gateway'
+  | 'unavailable'
+  | 'timeout'
+  | 'network'
+  | 'aborted'
+  | 'unknown';
+
+/** All kinds, in contract order. */
+export const ERROR_KINDS: readonly ErrorKind[] = [
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'gone',
+  'payment_required',
+  'payload_too_large',
+  'rate_limited',
+  'server',
+  'bad_gateway',
+  'unavailable',
+  'timeout',
+  'network',
+  'aborted',
+  'unknown',
+];
+
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'validation',
+  401: 'unauthorized',
+  402: 'payment_required',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  422: 'validation',
+  429: 'rate_limited',
+  502: 'bad_gateway',
+  503: 'unavailable',
+  504: 'timeout',
+};
+
+/** The kind an HTTP status implies when nothing more specific is known. */
+export function kindFromStatus(status: number | null): ErrorKind {
+  if (status === null) return 'unknown';
+  const exact = KIND_BY_STATUS[status];
+  if (exact) return exact;
+  if (status >= 500 && status <= 599) return 'server';
+  if (status >= 400 && status <= 499) return 'validation';
+  return 'unknown';
+}
+
+/**
+ * Kinds where sending the same request again may succeed without anyone changing anything.
+ * A 4xx means the request itself is wrong or not allowed, so it is never in this set,
+ * except 429, where the server asks to come back later.
+ */
+const TRANSIENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'rate_limited',
+  'server',
+  'bad_gateway',
+  'unavailable',
+  'timeout',
+  'network',
+]);
+
+/** Whether a kind is transient by default (a profile may say otherwise for one code). */
+export function isTransientKind(kind: ErrorKind): boolean {
+  return TRANSIENT.has(kind);
+}

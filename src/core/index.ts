@@ -1,0 +1,17 @@
+// faultline/core: framework-agnostic. Nothing in this module graph may import React,
+// React Query or Zustand (checked by test/core-imports.test.ts).
+export { ApiError, isApiError, type ApiErrorInit, type ApiErrorRequest } from './api-error.js';
+export { ERROR_KINDS, kindFromStatus, type ErrorKind } from './error-kind.js';
+export type { Recovery } from './recovery.js';
+export type { RateLimitInfo } from './rate-limit-headers.js';
+export type { NormalizeContext } from './context.js';
+export { normalizeError, errorFromResponse } from './normalize.js';
+export { defineApi, type ApiProfile, type CodeRule } from './profile.js';
+export type { BodyFields } from './body-fields.js';
+export { bodySignalsError } from './body-fields.js';
+export { builtInProfiles, genericEnvelope, ipfsPinning, pirateCrew, pumpFun, solanaSwap } from './profiles/index.js';
+export { parseRetryAfter } from './retry-after.js';
+export { rateLimitFromHeaders } from './rate-limit-headers.js';
+export { toHeaderMap } from './headers.js';
+export { createRetryPolicy, isSafeToResend, type RetryOptions, type RetryPolicy } from './retry-policy.js';
+export { createApiClient, type ApiClient, type ApiClientAuth, type ApiClientOptions, type ApiRequestInit } from './api-client.js';

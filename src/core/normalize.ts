@@ -1,0 +1,126 @@
+import { ApiError, isApiError } from './api-error.js';
+import { buildError, defaultRecovery, fallbackMessage } from './build-error.js';
+import { readContext, type NormalizeContext } from './context.js';
+import { isTransientKind, type ErrorKind } from './error-kind.js';
+import { toHeaderMap } from './headers.js';
+import { readResponseBody } from './read-body.js';
+import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
+import { redactSecrets, toPlainText } from './text.js';
+import { kindOfThrown } from './thrown.js';
+
+const MESSAGES: Partial<Record<ErrorKind, string>> = {
+  aborted: 'The request was cancelled',
+  timeout: 'The request timed out',
+  network: 'Could not reach the server',
+};
+
+/** Whether a value is a fetch Response (or looks enough like one to read its status and headers). */
+function isResponseLike(value: unknown): value is Response {
+  if (typeof Response !== 'undefined' && value instanceof Response) return true;
+  return typeof inheritedProp(value, 'status') === 'number' && typeof inheritedProp(value, 'headers') === 'object' && typeof inheritedProp(value, 'text') === 'function';
+}
+
+function statusOf(value: unknown): number | null {
+  const status = asNumber(inheritedProp(value, 'status'));
+  return status !== null && Number.isInteger(status) && status >= 100 && status <= 599 ? status : null;
+}
+
+/** The request an axios error names: `config.method` and `config.baseURL` + `config.url`. */
+function axiosRequest(error: unknown): NormalizeContext['request'] {
+  const config = prop(error, 'config');
+  const url = asText(prop(config, 'url'));
+  if (url === null) return undefined;
+  const base = asText(prop(config, 'baseURL'));
+  const full = base && !/^https?:/i.test(url) ? `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : url;
+  return { method: (asText(prop(config, 'method')) ?? 'GET').toUpperCase(), url: full };
+}
+
+function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext): ApiError {
+  const message = inheritedProp(input, 'message');
+  const text = typeof message === 'string' ? toPlainText(redactSecrets(message, context.secrets)) : '';
+  const code = inheritedProp(input, 'code');
+  return new ApiError({
+    kind,
+    message: text || (MESSAGES[kind] ?? fallbackMessage(kind, null)),
+    code: typeof code === 'number' || typeof code === 'string' ? String(code).slice(0, 200) : null,
+    retryable: isTransientKind(kind),
+    request: context.request ?? null,
+    recovery: defaultRecovery(kind),
+    cause: input,
+  });
+}
+
+function normalizeUnsafe(input: unknown, context: NormalizeContext): ApiError {
+  if (isApiError(input)) return input;
+
+  // A Response thrown as it is (some fetch wrappers do): status and headers, body not read here.
+  if (isResponseLike(input)) {
+    return buildError(
+      { status: statusOf(input), headers: toHeaderMap(inheritedProp(input, 'headers')), body: undefined, contentType: null, url: asText(inheritedProp(input, 'url')), cause: input },
+      context,
+    );
+  }
+
+  // axios-style and ky-style errors carry the response; read status, headers and data together.
+  const response = inheritedProp(input, 'response');
+  if (isRecord(response) && statusOf(response) !== null) {
+    const headers = toHeaderMap(inheritedProp(response, 'headers'));
+    const request = context.request ?? axiosRequest(input);
+    return buildError(
+      {
+        status: statusOf(response),
+        headers,
+        body: prop(response, 'data'),
+        contentType: headers.get('content-type') ?? null,
+        url: asText(inheritedProp(response, 'url')),
+        cause: input,
+      },
+      { ...context, request },
+    );
+  }
+
+  const thrownKind = kindOfThrown(input);
+  if (thrownKind !== null) return fromThrown(input, thrownKind, { ...context, request: context.request ?? axiosRequest(input) });
+
+  if (typeof input === 'string') {
+    return new ApiError({ kind: 'unknown', message: toPlainText(redactSecrets(input, context.secrets)) || fallbackMessage('unknown', null), request: context.request ?? null, cause: input });
+  }
+
+  if (input instanceof Error) return fromThrown(input, 'unknown', context);
+
+  // A plain object: an error body thrown or rejected as it is ({ error: {…} }, { status: 429, … }),
+  // or a JSON-RPC / EIP-1193 error ({ code: -32005, message }).
+  if (isRecord(input)) {
+    const rpcCode = prop(input, 'code');
+    const body = typeof rpcCode === 'number' && prop(input, 'error') === undefined ? { error: input } : input;
+    return buildError({ status: null, headers: toHeaderMap(prop(input, 'headers')), body, contentType: null, cause: input }, context);
+  }
+
+  return new ApiError({ kind: 'unknown', message: fallbackMessage('unknown', null), request: context.request ?? null, cause: input });
+}
+
+/** Turns anything thrown or rejected into an ApiError. Never throws; an ApiError comes back as it is. */
+export function normalizeError(input: unknown, context?: NormalizeContext): ApiError {
+  try {
+    return normalizeUnsafe(input, readContext(context));
+  } catch {
+    // Last resort for values hostile enough to break every reader above (throwing proxies…).
+    return new ApiError({ kind: 'unknown', message: fallbackMessage('unknown', null), cause: attempt(() => safeString(input), undefined) });
+  }
+}
+
+/**
+ * Builds the ApiError for a failed (or error-bearing) response: reads the body once, capped,
+ * and uses status, headers and body together. Never rejects.
+ */
+export async function errorFromResponse(response: Response, context?: NormalizeContext): Promise<ApiError> {
+  const ctx = readContext(context);
+  try {
+    const headers = toHeaderMap(inheritedProp(response, 'headers'));
+    const contentType = headers.get('content-type') ?? null;
+    const body = await readResponseBody(response, contentType);
+    return buildError({ status: statusOf(response), headers, body, contentType, url: asText(inheritedProp(response, 'url')) || null }, ctx);
+  } catch (error) {
+    return normalizeError(error, ctx);
+  }
+}

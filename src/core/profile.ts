@@ -1,0 +1,81 @@
+import type { BodyFields } from './body-fields.js';
+import type { ErrorKind } from './error-kind.js';
+import type { Recovery } from './recovery.js';
+
+/** How one code (or one status) of an API is handled. Every field is optional. */
+export interface CodeRule {
+  /** Default: the kind the HTTP status implies. */
+  kind?: ErrorKind;
+  /** May the same request be sent again automatically. Default: whether the kind is transient. */
+  retry?: boolean;
+  /** The API's cap on automatic retries (its "at most 3 attempts" is 2 retries). */
+  maxRetries?: number;
+  /** The wait to assume when the server does not send one (the API documents a default). */
+  defaultWaitMs?: number;
+  /** Resending the exact same request is safe even for a POST (the server deduplicates it). */
+  safeToResend?: boolean;
+  /** What a person should do next. */
+  recovery?: Recovery;
+  /** The English message for people; `{name}` placeholders are filled from `details` and the error. */
+  message?: string;
+}
+
+/** An API's error dialect: which requests are its own, how its bodies read, and a table of its codes. */
+export interface ApiProfile {
+  /** Stable id, e.g. 'solana-swap'; becomes `ApiError.api`. */
+  name: string;
+  /** A name for people ("Pump.fun"). */
+  title?: string;
+  /** Hosts whose requests belong to this API; 'pump.fun' also matches its subdomains. */
+  hosts?: readonly string[];
+  /** Further URL test, for APIs that share a host (matched on the full URL). */
+  matchUrl?: (url: URL) => boolean;
+  /** Recognises this API's error body when the URL did not say (used in profile order). */
+  recognize?: (body: unknown) => boolean;
+  /** Reads fields the general reader would miss or misread: each key it returns (even as undefined) replaces the general reading. */
+  read?: (body: unknown) => BodyFields;
+  /** The API's codes, verbatim as it sends them. */
+  codes?: Readonly<Record<string, CodeRule>>;
+  /** Rules for statuses that come without a code (or whose code is not in `codes`). */
+  statuses?: Readonly<Record<number, CodeRule>>;
+}
+
+/** Declares an API profile; checks it once so mistakes show at start-up, not at the first error. */
+export function defineApi<const P extends ApiProfile>(profile: P): P {
+  if (typeof profile.name !== 'string' || profile.name.trim() === '') {
+    throw new TypeError('defineApi: a profile needs a non-empty `name`.');
+  }
+  for (const [code, rule] of Object.entries(profile.codes ?? {})) {
+    if (rule.maxRetries !== undefined && !(rule.maxRetries >= 0)) {
+      throw new TypeError(`defineApi(${profile.name}): code ${code} has an invalid maxRetries.`);
+    }
+  }
+  return profile;
+}
+
+/** The rule for a code: verbatim first, then ignoring case. */
+export function ruleForCode(profile: ApiProfile | null, code: string | null): CodeRule | undefined {
+  if (!profile?.codes || code === null) return undefined;
+  const codes = profile.codes;
+  if (Object.prototype.hasOwnProperty.call(codes, code)) return codes[code];
+  const lower = code.toLowerCase();
+  const key = Object.keys(codes).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : codes[key];
+}
+
+/** The rule for a status without a known code. */
+export function ruleForStatus(profile: ApiProfile | null, status: number | null): CodeRule | undefined {
+  if (!profile?.statuses || status === null) return undefined;
+  return Object.prototype.hasOwnProperty.call(profile.statuses, status) ? profile.statuses[status] : undefined;
+}
+
+/** Whether a URL belongs to a profile, by host (and subdomains) or its own test. Never throws. */
+export function profileMatchesUrl(profile: ApiProfile, url: URL): boolean {
+  try {
+    const host = url.hostname.toLowerCase();
+    if (profile.hosts?.some((h) => host === h || host.endsWith(`.${h}`))) return true;
+    return profile.matchUrl ? profile.matchUrl(url) === true : false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+import { asNumber, isRecord, prop } from '../safe.js';
+import { defineApi } from '../profile.js';
+
+// Pump.fun frontend API v3 — "Error Handling" page (../shared/seeds/pumpfun-errors.txt).
+// Errors are `{ error, message, statusCode }` (the exact format "may vary by endpoint");
+// codes are not documented, so the rules hang on the status.
+const transient = { retry: true, maxRetries: 3, recovery: 'retry' } as const; // "total=3, backoff_factor=1: 1, 2, 4 s"
+
+/** Pump.fun frontend API v3: JWT bearer auth, ETag caching, `x-ratelimit-*` headers. */
+export const pumpFun = defineApi({
+  name: 'pumpfun',
+  title: 'Pump.fun',
+  hosts: ['pump.fun'],
+  recognize: (body) =>
+    isRecord(body) && typeof prop(body, 'error') === 'string' && asNumber(prop(body, 'statusCode')) !== null && prop(body, 'code') === undefined,
+  statuses: {
+    400: { kind: 'validation', retry: false, recovery: 'fix-request', message: 'Pump.fun could not accept this request: {message}' },
+    // "Don't retry authentication errors — 401 errors require re-authentication, not retries."
+    401: { kind: 'unauthorized', retry: false, recovery: 'reauthenticate', message: 'Your Pump.fun session has expired. Sign in again to continue.' },
+    403: { kind: 'forbidden', retry: false, recovery: 'request-access', message: 'Your account is not allowed to do this on Pump.fun.' },
+    404: { kind: 'not_found', retry: false, recovery: 'fix-request', message: 'Pump.fun could not find this coin or resource.' },
+    // Its own example waits `Retry-After`, or 60 s when the header is missing.
+    429: { kind: 'rate_limited', retry: true, defaultWaitMs: 60_000, safeToResend: true, recovery: 'wait', message: 'Pump.fun is rate-limiting requests. Trying again in {seconds}s.' },
+    500: { ...transient, kind: 'server', message: 'Pump.fun had a problem. Retrying shortly.' },
+    502: { ...transient, kind: 'bad_gateway', message: 'Pump.fun could not reach an upstream service. Retrying shortly.' },
+    503: { ...transient, kind: 'unavailable', message: 'Pump.fun is temporarily unavailable (maybe maintenance). Retrying shortly.' },
+    504: { ...transient, kind: 'timeout', message: 'Pump.fun took too long to answer. Retrying shortly.' },
+  },
+});

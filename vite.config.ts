@@ -1,11 +1,22 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// The stylesheet ships as a file users import (`faultline/styles.css`); no JS entry imports it,
+// so nothing is injected into the page at import time (CSP-safe).
+const emitStyles: Plugin = {
+  name: 'faultline:emit-styles',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+  },
+};
 
 // Library build: one ESM file per public entry; peers and dependencies stay external.
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), emitStyles],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -13,7 +24,6 @@ export default defineConfig({
     lib: {
       entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts' },
       formats: ['es'],
-      cssFileName: 'styles',
     },
     rolldownOptions: { external },
   },

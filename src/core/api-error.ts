@@ -1,7 +1,8 @@
 import type { ErrorKind } from './error-kind.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
-import { attempt, inheritedProp, isArray, isRecord } from './safe.js';
+import { toPlain } from './plain-value.js';
+import { attempt, inheritedProp } from './safe.js';
 import { redactSecrets, redactUrl } from './text.js';
 
 /** The request an error belongs to, as far as it is known. */
@@ -112,31 +113,6 @@ export class ApiError extends Error {
 /** Whether a value is an ApiError, also across bundle copies of faultline. */
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError || attempt(() => inheritedProp(value, BRAND as unknown as string) === true, false);
-}
-
-const MAX_DEPTH = 6;
-const MAX_ITEMS = 50;
-
-/** A JSON-safe copy: cycles cut, depth and size bounded, strings redacted, functions dropped. */
-function toPlain(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
-  if (typeof value === 'string') return redactSecrets(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value !== 'object') return undefined;
-  if (seen.has(value)) return '[Circular]';
-  if (depth >= MAX_DEPTH) return '[Object]';
-  seen.add(value);
-  return attempt<unknown>(() => {
-    if (isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => toPlain(item, depth + 1, seen) ?? null);
-    if (!isRecord(value)) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).slice(0, MAX_ITEMS)) {
-      const plain = toPlain(value[key], depth + 1, seen);
-      // defineProperty, not assignment: a `__proto__` key stays an ordinary key.
-      if (plain !== undefined) Object.defineProperty(out, key, { value: plain, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }, '[Unreadable]');
 }
 
 function describeCause(cause: unknown): unknown {

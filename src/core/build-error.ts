@@ -7,6 +7,7 @@ import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
+import { toPlain } from './plain-value.js';
 import { attempt, isRecord } from './safe.js';
 import { looksLikeHtml, redactSecrets, safeHttpUrl, textFromHtml, toPlainText } from './text.js';
 
@@ -31,7 +32,7 @@ export function fallbackMessage(kind: ErrorKind, status: number | null): string 
 
 function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
   const general = attempt(() => readBodyFields(body), {});
-  const own = profile?.read ? attempt(() => profile.read!(body), {}) : {};
+  const own = profile?.read ? attempt(() => profile.read!(body, general), {}) : {};
   return isRecord(own) ? { ...general, ...own } : general;
 }
 
@@ -79,10 +80,11 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     requestId: (typeof fields.requestId === 'string' ? fields.requestId.slice(0, 200) : null) ?? requestIdFromHeaders(parts.headers),
     param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) : null,
     docUrl: safeHttpUrl(fields.docUrl),
-    details: fields.details,
+    // The caller's own secrets (the token it sent) are cut out of anything kept from the body.
+    details: secrets.length ? toPlain(fields.details, secrets) : fields.details,
     api: profile?.name ?? null,
     request: context.request ?? null,
-    body: parts.body,
+    body: secrets.length ? toPlain(parts.body, secrets) : parts.body,
     cause: parts.cause,
     recovery: rule?.recovery ?? defaultRecovery(kind),
     maxRetries: rule?.maxRetries ?? null,

@@ -32,8 +32,11 @@ export interface ApiProfile {
   matchUrl?: (url: URL) => boolean;
   /** Recognises this API's error body when the URL did not say (used in profile order). */
   recognize?: (body: unknown) => boolean;
-  /** Reads fields the general reader would miss or misread: each key it returns (even as undefined) replaces the general reading. */
-  read?: (body: unknown) => BodyFields;
+  /**
+   * Reads fields the general reader would miss or misread, given that reading: each key it returns
+   * (even as undefined) replaces the general one.
+   */
+  read?: (body: unknown, general: BodyFields) => BodyFields;
   /** The API's codes, verbatim as it sends them. */
   codes?: Readonly<Record<string, CodeRule>>;
   /** Rules for statuses that come without a code (or whose code is not in `codes`). */

@@ -1,5 +1,4 @@
 import { asText, isRecord, prop } from '../safe.js';
-import { readBodyFields } from '../body-fields.js';
 import { defineApi, type CodeRule } from '../profile.js';
 
 // piratecrew.fun API — "Errors & Retries" (../shared/seeds/piratecrew-errors.txt).
@@ -35,9 +34,8 @@ export const pirateCrew = defineApi({
     const code = prop(error, 'code');
     return isRecord(error) && typeof code === 'string' && (Object.prototype.hasOwnProperty.call(codes, code) || isRecord(prop(body, 'meta')));
   },
-  read: (body) => {
-    const fields = readBodyFields(body);
-    const scopes = missingScopes(asText(fields.message ?? null));
+  read: (_body, general) => {
+    const scopes = missingScopes(asText(general.message ?? null));
     return scopes ? { details: { missingScopes: scopes } } : {};
   },
   codes,

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, createRetryPolicy, errorFromResponse, type ApiErrorInit } from '../../src/core/index.js';
+
+const error = (init: Partial<ApiErrorInit>) => new ApiError({ kind: 'server', message: 'm', retryable: true, ...init });
+const fixed = (value: number) => () => value;
+
+describe('createRetryPolicy().retry', () => {
+  const { retry } = createRetryPolicy();
+
+  it('never retries what is not retryable', () => {
+    expect(retry(0, error({ kind: 'validation', retryable: false }))).toBe(false);
+    expect(retry(0, error({ kind: 'aborted', retryable: false }))).toBe(false);
+  });
+
+  it('retries transient failures up to maxRetries', () => {
+    expect([0, 1, 2, 3].map((n) => retry(n, error({})))).toEqual([true, true, true, false]);
+  });
+
+  it("honours the API's own cap (piratecrew: at most 3 attempts)", async () => {
+    const e = await errorFromResponse(new Response(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong' }, meta: { request_id: 'r' } }), { status: 500 }));
+    expect([0, 1, 2].map((n) => retry(n, e))).toEqual([true, true, false]);
+  });
+
+  it('does not hold a request open for a wait longer than maxRetryAfterMs', () => {
+    expect(retry(0, error({ kind: 'rate_limited', retryAfterMs: 60_000 }))).toBe(true);
+    expect(retry(0, error({ kind: 'rate_limited', retryAfterMs: 60_001 }))).toBe(false);
+    expect(createRetryPolicy({ maxRetryAfterMs: 120_000 }).retry(0, error({ retryAfterMs: 90_000 }))).toBe(true);
+  });
+
+  it('reads anything thrown (a fetch TypeError is a network failure, retried)', () => {
+    expect(retry(0, new TypeError('Failed to fetch'))).toBe(true);
+    expect(retry(0, 'weird')).toBe(false);
+  });
+});
+
+describe('createRetryPolicy({ mutation: true })', () => {
+  const { retry } = createRetryPolicy({ mutation: true });
+  const post = { method: 'POST', url: 'https://x.example/orders' };
+
+  it('does not resend a POST after a server error', () => {
+    expect(retry(0, error({ request: post }))).toBe(false);
+    expect(retry(0, error({}))).toBe(false); // request unknown: assume unsafe
+  });
+
+  it('resends idempotent methods and requests that carried an Idempotency-Key', () => {
+    expect(retry(0, error({ request: { method: 'PUT', url: post.url } }))).toBe(true);
+    expect(retry(0, error({ request: { ...post, idempotencyKey: 'k1' } }))).toBe(true);
+  });
+
+  it('resends what the API marks safe (SEND_FAILED, SUBMISSION_FAILED) and rate limits', async () => {
+    const body = JSON.stringify({ error: 'Submission failed', code: 'SUBMISSION_FAILED', signature: 's' });
+    const e = await errorFromResponse(new Response(body, { status: 502 }), { request: post });
+    expect(retry(0, e)).toBe(true);
+    expect(retry(0, error({ kind: 'rate_limited', request: post }))).toBe(true);
+  });
+});
+
+describe('createRetryPolicy().retryDelay', () => {
+  it("waits the server's Retry-After plus at most 200 ms of jitter", () => {
+    expect(createRetryPolicy({ random: fixed(0) }).retryDelay(0, error({ retryAfterMs: 2000 }))).toBe(2000);
+    expect(createRetryPolicy({ random: fixed(0.999) }).retryDelay(0, error({ retryAfterMs: 2000 }))).toBe(2200);
+  });
+
+  it('uses full-jitter exponential backoff otherwise, capped', () => {
+    const top = createRetryPolicy({ random: fixed(0.999999) });
+    expect([0, 1, 2, 3, 10].map((n) => top.retryDelay(n, error({})))).toEqual([1000, 2000, 4000, 8000, 30_000]);
+    expect(createRetryPolicy({ random: fixed(0.5) }).retryDelay(1, error({}))).toBe(1000);
+    expect(createRetryPolicy({ random: fixed(0) }).retryDelay(3, error({}))).toBe(0);
+  });
+
+  it('respects baseDelayMs and maxDelayMs', () => {
+    const policy = createRetryPolicy({ baseDelayMs: 100, maxDelayMs: 250, random: fixed(0.999999) });
+    expect([0, 1, 2].map((n) => policy.retryDelay(n, error({})))).toEqual([100, 200, 250]);
+  });
+
+  it('survives a broken random source', () => {
+    expect(createRetryPolicy({ random: fixed(Number.NaN) }).retryDelay(0, error({}))).toBe(500);
+  });
+});

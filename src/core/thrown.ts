@@ -31,7 +31,8 @@ export function kindOfThrown(value: unknown): ErrorKind | null {
     const name = inheritedProp(link, 'name');
     const code = inheritedProp(link, 'code');
     const message = inheritedProp(link, 'message');
-    if (name === 'AbortError' || code === 'ERR_CANCELED' || code === 20) return 'aborted';
+    // React Query's CancelledError (query.cancel(), an unmount) carries `revert` / `silent`.
+    if (name === 'AbortError' || code === 'ERR_CANCELED' || code === 20 || (message === 'CancelledError' && inheritedProp(link, 'revert') !== undefined)) return 'aborted';
     if (name === 'TimeoutError' || code === 23 || (typeof code === 'string' && TIMEOUT_CODES.has(code))) return 'timeout';
     if (code === 4001 || code === 'ACTION_REJECTED' || (typeof name === 'string' && REJECTED_NAMES.test(name) && typeof message === 'string' && REJECTED_MESSAGE.test(message))) return 'aborted';
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'network';

@@ -1,0 +1,234 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiError, RateLimitInfo } from '../core/index.js';
+import { rateLimitKey, toastDuration, toastKey, toastPoliteness, type ToastDurations } from './toast-rules.js';
+
+/** A button a toast offers besides the ones its kind implies (e.g. Retry for a failed query). */
+export interface ToastAction {
+  label: string;
+  run: () => unknown;
+}
+
+/** One toast: one incident, however many times it happened. */
+export interface ToastEntry {
+  /** Unique across stores (usable as a DOM id). */
+  id: string;
+  /** The incident: api, kind, code, method and path. */
+  key: string;
+  error: ApiError;
+  /** How many times this incident was reported. */
+  count: number;
+  /** A message that replaces the catalog's (from a query's `meta.errorMessage`). */
+  message: string | null;
+  /** Retry the failed work (a query refetch, a mutation replay). */
+  retry: (() => unknown) | null;
+  politeness: 'assertive' | 'polite';
+  /** The rate-limit window it belongs to, when it counts down to one. */
+  rateLimitKey: string | null;
+  createdAt: number;
+  /** Full time on screen, null for sticky; see `toastDuration`. */
+  durationMs: number | null;
+  /** Time left; it only runs down while the toast is visible and nothing pauses the toasts. */
+  remainingMs: number | null;
+  /** When the current uninterrupted run began, or null while queued or paused. */
+  runningSince: number | null;
+  visible: boolean;
+}
+
+/** A closed rate-limit window: no request to `key` until `resetAt`. */
+export interface RateLimitWindow {
+  key: string;
+  resetAt: number;
+  openedAt: number;
+  limit: number | null;
+  remaining: number | null;
+}
+
+export type ReauthStatus = 'ok' | 'required' | 'refreshing' | 'failed';
+
+export interface ReauthState {
+  status: ReauthStatus;
+  /** The 401 that asked for it, or the failure of the last attempt. */
+  error: ApiError | null;
+}
+
+export interface ApiErrorStoreOptions {
+  /** Toasts on screen at once. Default 3. */
+  maxVisible?: number;
+  /** Toasts waiting beyond those; past it the oldest waiting one is dropped and counted. Default 20. */
+  maxQueued?: number;
+  durations?: ToastDurations;
+}
+
+export interface ReportOptions {
+  now: number;
+  message?: string | null;
+  retry?: (() => unknown) | null;
+}
+
+export interface ApiErrorState {
+  toasts: ToastEntry[];
+  /** Distinct toasts dropped because the queue was full (an error storm). */
+  overflow: number;
+  /** Why the toasts are paused now ('hover', 'focus', 'hidden', …); empty when running. */
+  pausedBy: string[];
+  rateLimits: Record<string, RateLimitWindow>;
+  reauth: ReauthState;
+
+  /** Shows (or counts) a toast for an error; returns it. */
+  showToast: (error: ApiError, options: ReportOptions) => ToastEntry;
+  dismiss: (id: string, now: number) => void;
+  dismissAll: () => void;
+  pause: (reason: string, now: number) => void;
+  resume: (reason: string, now: number) => void;
+  /** Expires toasts and closes windows whose time has come; returns the keys of windows closed. */
+  tick: (now: number) => string[];
+  /** Opens (or extends) a rate-limit window. */
+  openRateLimit: (key: string, info: RateLimitInfo & { resetAt: number }, now: number) => void;
+  setReauth: (status: ReauthStatus, error?: ApiError | null) => void;
+}
+
+export type ApiErrorStore = StoreApi<ApiErrorState>;
+
+let storeCount = 0;
+
+/** When the next toast expires or window opens, in epoch ms; null when nothing is pending. */
+export function nextDeadline(state: ApiErrorState): number | null {
+  let next: number | null = null;
+  const consider = (at: number) => (next = next === null ? at : Math.min(next, at));
+  for (const toast of state.toasts) {
+    if (toast.runningSince !== null && toast.remainingMs !== null) consider(toast.runningSince + toast.remainingMs);
+  }
+  for (const window of Object.values(state.rateLimits)) consider(window.resetAt);
+  return next;
+}
+
+/** A store of toasts, rate-limit windows and re-authentication state. One per provider, never shared. */
+export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErrorStore {
+  const maxVisible = Math.max(1, options.maxVisible ?? 3);
+  const maxQueued = Math.max(0, options.maxQueued ?? 20);
+  const prefix = `fl${(storeCount += 1).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  let nextId = 0;
+
+  /** Marks the first `maxVisible` toasts visible and starts or stops their clocks. */
+  function layout(toasts: ToastEntry[], paused: boolean, now: number): ToastEntry[] {
+    return toasts.map((toast, index) => {
+      const visible = index < maxVisible;
+      const running = visible && !paused && toast.remainingMs !== null;
+      if (toast.visible === visible && (toast.runningSince !== null) === running) return toast;
+      const remainingMs = toast.runningSince !== null && toast.remainingMs !== null ? Math.max(0, toast.remainingMs - (now - toast.runningSince)) : toast.remainingMs;
+      return { ...toast, visible, remainingMs, runningSince: running ? now : null };
+    });
+  }
+
+  return createStore<ApiErrorState>()((set, get) => {
+    const update = (toasts: ToastEntry[], now: number, extra: Partial<ApiErrorState> = {}) =>
+      set({ toasts: layout(toasts, get().pausedBy.length > 0, now), ...extra });
+
+    return {
+      toasts: [],
+      overflow: 0,
+      pausedBy: [],
+      rateLimits: {},
+      reauth: { status: 'ok', error: null },
+
+      showToast(error, { now, message = null, retry = null }) {
+        const key = toastKey(error);
+        const { toasts } = get();
+        const existing = toasts.find((toast) => toast.key === key);
+        const windowKey = error.kind === 'rate_limited' && error.retryAfterMs !== null ? rateLimitKey(error) : null;
+        if (existing) {
+          // The same incident again: count it and give it its full time again.
+          const durationMs = toastDuration(error, options.durations);
+          const merged: ToastEntry = {
+            ...existing,
+            error,
+            count: existing.count + 1,
+            message: message ?? existing.message,
+            retry: retry ?? existing.retry,
+            durationMs,
+            remainingMs: durationMs,
+            runningSince: existing.runningSince === null ? null : now,
+          };
+          update(toasts.map((toast) => (toast === existing ? merged : toast)), now);
+          return get().toasts.find((toast) => toast.id === existing.id) ?? merged;
+        }
+        const durationMs = toastDuration(error, options.durations);
+        const entry: ToastEntry = {
+          id: `${prefix}-${(nextId += 1)}`,
+          key,
+          error,
+          count: 1,
+          message,
+          retry,
+          politeness: toastPoliteness(error),
+          rateLimitKey: windowKey,
+          createdAt: now,
+          durationMs,
+          remainingMs: durationMs,
+          runningSince: null,
+          visible: false,
+        };
+        let next = [...toasts, entry];
+        let overflow = get().overflow;
+        // Bounded: drop the oldest waiting toast, never a visible one, and count what was dropped.
+        while (next.length > maxVisible + maxQueued) {
+          next = [...next.slice(0, maxVisible), ...next.slice(maxVisible + 1)];
+          overflow += 1;
+        }
+        update(next, now, { overflow });
+        return get().toasts.find((toast) => toast.id === entry.id) ?? entry;
+      },
+
+      dismiss(id, now) {
+        const { toasts } = get();
+        if (toasts.some((toast) => toast.id === id)) update(toasts.filter((toast) => toast.id !== id), now);
+      },
+
+      dismissAll() {
+        set({ toasts: [], overflow: 0 });
+      },
+
+      pause(reason, now) {
+        const { pausedBy, toasts } = get();
+        if (pausedBy.includes(reason)) return;
+        set({ pausedBy: [...pausedBy, reason], toasts: layout(toasts, true, now) });
+      },
+
+      resume(reason, now) {
+        const { pausedBy, toasts } = get();
+        if (!pausedBy.includes(reason)) return;
+        const rest = pausedBy.filter((r) => r !== reason);
+        set({ pausedBy: rest, toasts: layout(toasts, rest.length > 0, now) });
+      },
+
+      tick(now) {
+        const { toasts, rateLimits } = get();
+        const closed = Object.values(rateLimits).filter((window) => window.resetAt <= now).map((window) => window.key);
+        const kept = toasts.filter((toast) => {
+          if (toast.rateLimitKey !== null && closed.includes(toast.rateLimitKey)) return false;
+          return !(toast.runningSince !== null && toast.remainingMs !== null && now - toast.runningSince >= toast.remainingMs);
+        });
+        if (closed.length === 0 && kept.length === toasts.length) return [];
+        const open = Object.fromEntries(Object.entries(rateLimits).filter(([key]) => !closed.includes(key)));
+        update(kept, now, closed.length ? { rateLimits: open } : {});
+        return closed;
+      },
+
+      openRateLimit(key, info, now) {
+        if (!(info.resetAt > now)) return;
+        const current = get().rateLimits[key];
+        if (current && current.resetAt >= info.resetAt) return;
+        set({
+          rateLimits: {
+            ...get().rateLimits,
+            [key]: { key, resetAt: info.resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining },
+          },
+        });
+      },
+
+      setReauth(status, error = null) {
+        set({ reauth: { status, error } });
+      },
+    };
+  });
+}

@@ -1,0 +1,15 @@
+export {
+  createApiErrorStore,
+  nextDeadline,
+  type ApiErrorState,
+  type ApiErrorStore,
+  type ApiErrorStoreOptions,
+  type RateLimitWindow,
+  type ReauthState,
+  type ReauthStatus,
+  type ReportOptions,
+  type ToastAction,
+  type ToastEntry,
+} from './api-error-store.js';
+export { recordIncident, type IncidentOptions } from './report.js';
+export { rateLimitKey, toastDuration, toastKey, type ToastDurations } from './toast-rules.js';

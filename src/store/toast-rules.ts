@@ -1,0 +1,49 @@
+import type { ApiError, ErrorKind } from '../core/index.js';
+
+/** Kinds a person must act on: their toast stays until acted on or dismissed. */
+const STICKY: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['validation', 'unauthorized', 'forbidden', 'conflict', 'gone', 'payment_required', 'payload_too_large']);
+
+export interface ToastDurations {
+  /** Transient failures that are being retried anyway. Default 6000. */
+  transient?: number;
+  /** Everything else that is not sticky (not_found, unknown, network). Default 8000. */
+  other?: number;
+}
+
+/**
+ * How long a toast for this error stays once visible and unpaused, in ms; null means until it is
+ * acted on or dismissed (and, for a rate limit with a known window, until the window opens).
+ */
+export function toastDuration(error: ApiError, durations: ToastDurations = {}): number | null {
+  if (STICKY.has(error.kind)) return null;
+  if (error.kind === 'rate_limited' && error.retryAfterMs !== null) return null;
+  return error.retryable ? durations.transient ?? 6000 : durations.other ?? 8000;
+}
+
+/** Errors are announced assertively when a person must act; retries and waits politely. */
+export function toastPoliteness(error: ApiError): 'assertive' | 'polite' {
+  return error.retryable || error.kind === 'rate_limited' ? 'polite' : 'assertive';
+}
+
+/** One toast per incident: the same failure of the same request merges into one toast with a count. */
+export function toastKey(error: ApiError): string {
+  let path = '';
+  if (error.request) {
+    try {
+      path = new URL(error.request.url, 'http://relative.invalid').pathname;
+    } catch {
+      path = error.request.url;
+    }
+  }
+  return [error.api ?? '', error.kind, error.code ?? error.status ?? '', error.request?.method ?? '', path].join('|');
+}
+
+/** The rate-limit window key of an error: its API, or its origin when no profile named it. */
+export function rateLimitKey(error: ApiError): string {
+  if (error.api) return error.api;
+  try {
+    return error.request ? new URL(error.request.url).origin : '*';
+  } catch {
+    return '*';
+  }
+}

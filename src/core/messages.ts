@@ -1,0 +1,155 @@
+import type { ApiError } from './api-error.js';
+import type { ErrorKind } from './error-kind.js';
+import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
+import { builtInProfiles } from './profiles/index.js';
+import type { Recovery } from './recovery.js';
+import { asText, isRecord } from './safe.js';
+
+/**
+ * Every text faultline shows, by key; pass overrides (or a whole translation) to the provider's
+ * `messages`. Code messages are keyed `api.CODE` (e.g. `solana-swap.QUOTE_EXPIRED`) or `api.STATUS`,
+ * and default to the profile's own. Placeholders: `{seconds}`, `{param}`, `{message}`, `{code}`,
+ * `{status}`, `{requestId}`, `{count}`, and any string or number field of `details` (`{required}`).
+ */
+export type Messages = Record<string, string>;
+
+const KIND_TEXT: Record<ErrorKind, [title: string, description: string]> = {
+  validation: ['Check your input', '{message}'],
+  unauthorized: ['Please sign in again', 'Your session has expired.'],
+  forbidden: ['Not allowed', 'You do not have permission to do this.'],
+  not_found: ['Not found', 'What you asked for does not exist or was removed.'],
+  conflict: ['Could not complete this', '{message}'],
+  gone: ['No longer available', 'This has expired. Try again to get a fresh one.'],
+  payment_required: ['Payment required', 'This needs a payment before it can continue.'],
+  payload_too_large: ['Too large', 'The file or request is too large.'],
+  rate_limited: ['Slow down', 'Too many requests. Trying again in {seconds}s.'],
+  server: ['Something went wrong', 'The server had a problem. Please try again.'],
+  bad_gateway: ['Service hiccup', 'An upstream service did not answer properly. Please try again.'],
+  unavailable: ['Temporarily unavailable', 'The service is busy or under maintenance. Please try again shortly.'],
+  timeout: ['Taking too long', 'The request timed out. Please try again.'],
+  network: ['You seem to be offline', 'Check your connection and try again.'],
+  aborted: ['Cancelled', 'The request was cancelled.'],
+  unknown: ['Something went wrong', 'An unexpected error occurred.'],
+};
+
+/** The English catalog: kinds, actions and the UI's own labels. */
+export const defaultMessages: Messages = {
+  ...Object.fromEntries(
+    Object.entries(KIND_TEXT).flatMap(([kind, [title, description]]) => [
+      [`kind.${kind}.title`, title],
+      [`kind.${kind}.description`, description],
+    ]),
+  ),
+  'kind.rate_limited.description.unknown': 'Too many requests. Trying again shortly.',
+  'kind.fallback.description': 'Something went wrong. Please try again.',
+  'action.retry': 'Retry',
+  'action.reauthenticate': 'Sign in',
+  'action.requote': 'Get a new quote',
+  'action.pay': 'Pay',
+  'action.add-funds': 'Add funds',
+  'action.check-status': 'Check status',
+  'action.dismiss': 'Dismiss',
+  'action.details': 'Details',
+  'action.docs': 'Docs',
+  'action.copyRequestId': 'Copy request id',
+  'action.copied': 'Copied',
+  'toaster.label': 'Notifications',
+  'toaster.count': '{count} times',
+  'toaster.overflow': '{count} more errors were not shown',
+  'toaster.countdown': 'Trying again in {seconds}s',
+  'details.code': 'Code',
+  'details.status': 'Status',
+  'details.requestId': 'Request id',
+  'details.api': 'API',
+  'reauth.title': 'Your session has expired',
+  'reauth.description': 'Sign in again to continue. What failed will run again once you are back.',
+  'reauth.button': 'Sign in again',
+  'reauth.refreshing': 'Signing in…',
+  'reauth.failed': 'Signing in did not work: {message}',
+  'reauth.later': 'Not now',
+  'reauth.replay': 'You are signed in again. Retry what failed?',
+  'boundary.retry': 'Try again',
+};
+
+/** What a person reads about an error, and the one action that helps most. */
+export interface ErrorDescription {
+  title: string;
+  description: string;
+  action: { type: Recovery; label: string } | null;
+}
+
+export interface DescribeOptions {
+  messages?: Messages;
+  profiles?: readonly ApiProfile[];
+  now?: number;
+}
+
+const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status']);
+// Server text of these kinds is for logs, not people ("Something went wrong", a stack, an internal host).
+const SERVER_SIDE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['server', 'bad_gateway', 'unavailable', 'timeout', 'unknown']);
+
+/** Fills `{name}` placeholders; null when one has no value, so the caller can fall back. */
+export function formatMessage(template: string, values: Record<string, string | number | null | undefined>): string | null {
+  let missing = false;
+  const text = template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    if (value === null || value === undefined || value === '') {
+      missing = true;
+      return '';
+    }
+    return String(value);
+  });
+  return missing ? null : text;
+}
+
+/** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
+function valuesOf(error: ApiError, now: number): Record<string, string | number | null> {
+  const values: Record<string, string | number | null> = {};
+  if (isRecord(error.details)) {
+    for (const key of Object.keys(error.details).slice(0, 30)) {
+      const text = asText(error.details[key]);
+      if (text !== null) values[key] = text.slice(0, 200);
+    }
+  }
+  const resetAt = error.rateLimit?.resetAt ?? null;
+  const waitMs = error.retryAfterMs ?? (resetAt !== null ? resetAt - now : null);
+  return {
+    ...values,
+    seconds: waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
+    param: error.param,
+    // A 5xx never shows the server's own text.
+    message: (error.status !== null && error.status >= 500) || SERVER_SIDE.has(error.kind) ? null : error.message,
+    code: error.code,
+    status: error.status,
+    requestId: error.requestId,
+  };
+}
+
+/** Describes an error for a person, from the catalog, the profile's messages and any overrides. */
+export function describeError(error: ApiError, options: DescribeOptions = {}): ErrorDescription {
+  const messages = options.messages ? { ...defaultMessages, ...options.messages } : defaultMessages;
+  const values = valuesOf(error, options.now ?? Date.now());
+  const profile = error.api ? [...(options.profiles ?? []), ...builtInProfiles].find((p) => p.name === error.api) ?? null : null;
+  const rule = ruleForCode(profile, error.code) ?? ruleForStatus(profile, error.status);
+
+  const candidates = [
+    error.api && error.code ? messages[`${error.api}.${error.code}`] : undefined,
+    error.api && error.status !== null ? messages[`${error.api}.${error.status}`] : undefined,
+    rule?.message,
+    messages[`kind.${error.kind}.description`],
+    error.kind === 'rate_limited' ? messages['kind.rate_limited.description.unknown'] : undefined,
+    messages['kind.fallback.description'],
+  ];
+  let description = '';
+  for (const template of candidates) {
+    const text = template === undefined ? null : formatMessage(template, values);
+    if (text) {
+      description = text;
+      break;
+    }
+  }
+
+  const recovery = error.recovery;
+  const action = recovery && ACTIONS.has(recovery) ? { type: recovery, label: messages[`action.${recovery}`] ?? recovery } : null;
+  return { title: messages[`kind.${error.kind}.title`] ?? messages['kind.unknown.title'] ?? '', description, action };
+}

@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { QueryClientProvider, type Mutation, type Query, type QueryClient } from '@tanstack/react-query';
+import {
+  createRetryPolicy,
+  defaultMessages,
+  normalizeError,
+  rateLimitFromHeaders,
+  toHeaderMap,
+  type ApiError,
+  type ApiProfile,
+  type Messages,
+  type Recovery,
+  type RetryOptions,
+} from '../core/index.js';
+import { createApiErrorStore, nextDeadline, rateLimitKey, recordIncident, type ApiErrorStore, type ApiErrorStoreOptions } from '../store/index.js';
+import { ApiErrorContext, type ApiErrorContextValue } from './context.js';
+import { registerProvider } from './provider-registry.js';
+
+export interface ApiErrorProviderProps extends ApiErrorStoreOptions {
+  queryClient: QueryClient;
+  /** Signs the user in again; on success the queries that failed with 401 run again. */
+  onReauth?: () => Promise<void> | void;
+  /** Overrides of the English catalog, by key (see `defaultMessages`); the way to translate. */
+  messages?: Messages;
+  /** Profiles of the app's own APIs, for inference and messages. */
+  profiles?: readonly ApiProfile[];
+  /** Options of the retry policy installed for queries (and, with `mutation: true`, mutations). */
+  retry?: RetryOptions;
+  /** Recoveries only the app can do: a new quote, a payment, adding funds, checking a status. */
+  onAction?: (action: Recovery, error: ApiError) => void;
+  /** Use this store instead of a new one (to render toasts yourself, or in tests). */
+  store?: ApiErrorStore;
+  /** The clock; tests may inject one. Default `Date.now`. */
+  now?: () => number;
+  children?: ReactNode;
+}
+
+type Meta = Record<string, unknown> | undefined;
+
+/** Whether a query hands its errors to an error boundary (`throwOnError`, suspense): then no toast. */
+function throwsToBoundary(query: Query, error: unknown): boolean {
+  const option = (query.options as { throwOnError?: unknown }).throwOnError;
+  if (typeof option === 'function') {
+    try {
+      return Boolean((option as (e: unknown, q: Query) => unknown)(error, query));
+    } catch {
+      return false;
+    }
+  }
+  return option === true;
+}
+
+function metaMessage(meta: Meta): string | null {
+  const message = meta?.errorMessage;
+  return typeof message === 'string' ? message : null;
+}
+
+/**
+ * Joins faultline to a QueryClient: reports its query and mutation errors (the app's own
+ * `onError` callbacks keep working), installs the retry policies where the app set none,
+ * keeps the rate-limit windows and re-authentication, and provides the QueryClient below.
+ */
+export function ApiErrorProvider(props: ApiErrorProviderProps) {
+  const { queryClient, onReauth, messages, profiles, retry, onAction, children, maxVisible, maxQueued, durations } = props;
+  const [store] = useState(() => props.store ?? createApiErrorStore({ maxVisible, maxQueued, durations }));
+  const now = props.now ?? Date.now;
+
+  // Installed during the first render, because children start their queries before this
+  // component's effects run. Idempotent, so StrictMode's second render changes nothing.
+  const [policies] = useState(() => {
+    const queryPolicy = createRetryPolicy(retry);
+    const mutationPolicy = createRetryPolicy({ ...retry, mutation: true });
+    const defaults = queryClient.getDefaultOptions();
+    const queries = defaults.queries?.retry === undefined ? { ...defaults.queries, ...queryPolicy } : defaults.queries;
+    const mutations = defaults.mutations?.retry === undefined ? { ...defaults.mutations, ...mutationPolicy } : defaults.mutations;
+    queryClient.setDefaultOptions({ ...defaults, queries, mutations });
+    return { queryPolicy, mutationPolicy };
+  });
+
+  const latest = useRef({ onReauth, onAction, now });
+  useEffect(() => {
+    latest.current = { onReauth, onAction, now };
+  });
+
+  const inflight = useRef<Promise<void> | null>(null);
+  // Whether the app has these callbacks matters to the context; which function it passed this
+  // render does not (they are read through `latest`), so inline callbacks do not rebuild it.
+  const canReauth = onReauth !== undefined;
+  const hasOnAction = onAction !== undefined;
+  const context = useMemo<ApiErrorContextValue>(() => {
+    const isUnauthorized = (error: unknown) => error != null && normalizeError(error).kind === 'unauthorized';
+
+    const reauthenticate = () => {
+      if (inflight.current) return inflight.current;
+      const run = latest.current.onReauth;
+      if (!run) return Promise.resolve();
+      const state = store.getState();
+      state.setReauth('refreshing', state.reauth.error);
+      inflight.current = (async () => {
+        try {
+          await run();
+          store.getState().setReauth('ok');
+          // Queries are safe to run again; mutations are offered a Retry instead of being resent.
+          void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' && isUnauthorized(query.state.error) });
+          for (const mutation of queryClient.getMutationCache().getAll()) {
+            if (mutation.state.status !== 'error' || !isUnauthorized(mutation.state.error)) continue;
+            store.getState().showToast(normalizeError(mutation.state.error), {
+              now: latest.current.now(),
+              message: (messages ?? {})['reauth.replay'] ?? defaultMessages['reauth.replay'],
+              retry: () => mutation.execute(mutation.state.variables).catch(() => undefined),
+            });
+          }
+        } catch (error) {
+          store.getState().setReauth('failed', normalizeError(error));
+        } finally {
+          inflight.current = null;
+        }
+      })();
+      return inflight.current;
+    };
+
+    const waitForWindow = (key: string, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        if (!store.getState().rateLimits[key]) return resolve();
+        const stop = () => {
+          unsubscribe();
+          signal?.removeEventListener('abort', onAbort);
+        };
+        const onAbort = () => {
+          stop();
+          reject(signal?.reason);
+        };
+        const unsubscribe = store.subscribe((state) => {
+          if (!state.rateLimits[key]) {
+            stop();
+            resolve();
+          }
+        });
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+
+    return {
+      store,
+      queryClient,
+      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      profiles: profiles ?? [],
+      now: () => latest.current.now(),
+      ...policies,
+      canReauth,
+      reauthenticate,
+      onAction: hasOnAction ? (action, error) => latest.current.onAction?.(action, error) : undefined,
+      waitForWindow,
+    };
+  }, [store, queryClient, messages, profiles, policies, canReauth, hasOnAction]);
+
+  // Errors from the caches. Subscribing (instead of replacing the caches' onError) keeps the app's
+  // own callbacks, and unsubscribing on unmount keeps StrictMode's double effects from doubling toasts.
+  useEffect(() => {
+    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown }) => {
+      const error = normalizeError(raw, { profiles: context.profiles });
+      recordIncident(store, error, {
+        now: context.now(),
+        toast: options.toast && meta?.toast !== false,
+        message: metaMessage(meta),
+        retry: options.retry,
+        reauth: context.canReauth,
+      });
+    };
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated') return;
+      const { action, query } = event;
+      const retry = () => queryClient.refetchQueries({ queryKey: query.queryKey, exact: true });
+      // A failure that will be retried only matters when it is a rate limit: the countdown starts now.
+      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') {
+        report(action.error, query.meta, { toast: true, retry });
+      } else if (action.type === 'error') {
+        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry });
+      }
+    });
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || !event.mutation) return;
+      const mutation: Mutation<unknown, unknown, unknown, unknown> = event.mutation;
+      const { action } = event;
+      const retry = () => mutation.execute(mutation.state.variables).catch(() => undefined);
+      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry });
+      else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry });
+    });
+    return () => {
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
+  }, [context, queryClient, store]);
+
+  // One timer for the whole store: the next toast to expire or window to open.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onWindowOpen = (key: string) =>
+      queryClient.refetchQueries({
+        // Only queries that gave up (their wait was too long to hold a retry open); a query still
+        // retrying sends its own request once the wait is over.
+        predicate: (query) => query.state.status === 'error' && query.state.fetchStatus === 'idle' && isRateLimitedOn(query.state.error, key),
+      });
+    const schedule = () => {
+      clearTimeout(timer);
+      const deadline = nextDeadline(store.getState());
+      if (deadline === null) return;
+      timer = setTimeout(() => {
+        for (const key of store.getState().tick(context.now())) void onWindowOpen(key);
+        schedule();
+      }, Math.max(0, deadline - context.now()));
+    };
+    const unsubscribe = store.subscribe(schedule);
+    schedule();
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [context, queryClient, store]);
+
+  // A hidden page pauses the toasts: nobody is there to read them.
+  useEffect(() => {
+    if (typeof document === 'undefined') return;
+    const sync = () => {
+      const state = store.getState();
+      if (document.visibilityState === 'hidden') state.pause('hidden', context.now());
+      else state.resume('hidden', context.now());
+    };
+    sync();
+    document.addEventListener('visibilitychange', sync);
+    return () => document.removeEventListener('visibilitychange', sync);
+  }, [context, store]);
+
+  // reportError / reportResponse from outside React reach this provider while it is mounted.
+  useEffect(
+    () =>
+      registerProvider({
+        report: (raw) => {
+          const error = normalizeError(raw, { profiles: context.profiles });
+          recordIncident(store, error, { now: context.now(), reauth: context.canReauth });
+          return error;
+        },
+        observeResponse: (response, api) => {
+          const info = rateLimitFromHeaders(toHeaderMap(response.headers), context.now());
+          if (info?.remaining === 0 && info.resetAt !== null) {
+            let key = api ?? '*';
+            if (!api) {
+              try {
+                key = new URL(response.url).origin;
+              } catch {
+                key = '*';
+              }
+            }
+            store.getState().openRateLimit(key, { ...info, resetAt: info.resetAt }, context.now());
+          }
+        },
+      }),
+    [context, store],
+  );
+
+  return (
+    <ApiErrorContext.Provider value={context}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiErrorContext.Provider>
+  );
+}
+
+function isRateLimitedOn(error: unknown, key: string): boolean {
+  if (error == null) return false;
+  const normalized = normalizeError(error);
+  return normalized.kind === 'rate_limited' && rateLimitKey(normalized) === key;
+}

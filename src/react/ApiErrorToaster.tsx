@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { describeError, formatMessage } from '../core/index.js';
+import { useApiErrorContext } from './context.js';
+import { ReauthPrompt } from './ReauthPrompt.js';
+import { Toast } from './Toast.js';
+import { useApiErrorStore } from './useApiErrorStore.js';
+
+export interface ApiErrorToasterProps {
+  /** Where the toasts sit. Default 'bottom-right'. */
+  position?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'top-center' | 'bottom-center';
+  /** The key that, with Alt (Option), moves focus to the toasts. Default 'KeyT' (Alt+T, as sonner). */
+  hotkey?: string;
+  /** Render the re-auth prompt here. Default true. */
+  reauthPrompt?: boolean;
+  /** Light, dark, or following the system. Default 'system'. */
+  theme?: 'light' | 'dark' | 'system';
+  className?: string;
+}
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
+/**
+ * The toasts of the provider's store. Both live regions are mounted from the first render, so the
+ * first toast is announced too; errors a person must act on are assertive, retries and waits polite.
+ */
+export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', reauthPrompt = true, theme = 'system', className }: ApiErrorToasterProps) {
+  const { store, messages, profiles, now } = useApiErrorContext();
+  const toasts = useApiErrorStore((state) => state.toasts);
+  const overflow = useApiErrorStore((state) => state.overflow);
+  const visible = toasts.filter((toast) => toast.visible);
+  const regionRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const [announcements, setAnnouncements] = useState({ polite: '', assertive: '' });
+  const announced = useRef(new Set<string>());
+
+  // Announce each toast once, when it first comes on screen.
+  useEffect(() => {
+    const fresh = visible.filter((toast) => !announced.current.has(toast.id));
+    if (fresh.length === 0) return;
+    const next = { polite: '', assertive: '' };
+    for (const toast of fresh) {
+      announced.current.add(toast.id);
+      const { title, description } = describeError(toast.error, { messages, profiles, now: now() });
+      next[toast.politeness] = `${next[toast.politeness]} ${title}. ${toast.message ?? description}`.trim();
+    }
+    setAnnouncements((previous) => ({ polite: next.polite || previous.polite, assertive: next.assertive || previous.assertive }));
+  }, [visible, messages, profiles, now]);
+
+  // Alt+T moves focus to the newest toast; Escape there dismisses it (see Toast).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.altKey || event.code !== hotkey) return;
+      const items = listRef.current?.querySelectorAll<HTMLElement>('.fl-toast');
+      const target = items?.[items.length - 1];
+      if (!target) return;
+      event.preventDefault();
+      if (document.activeElement instanceof HTMLElement && !regionRef.current?.contains(document.activeElement)) returnFocusTo.current = document.activeElement;
+      target.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [hotkey]);
+
+  // Leaving the toasts resumes their timers (and hover/focus pauses are released on unmount).
+  useEffect(() => {
+    return () => {
+      const state = store.getState();
+      state.resume('hover', now());
+      state.resume('focus', now());
+    };
+  }, [store, now]);
+
+  const dismiss = (id: string) => {
+    const hadFocus = regionRef.current?.contains(document.activeElement) ?? false;
+    const items = [...(listRef.current?.querySelectorAll<HTMLElement>('.fl-toast') ?? [])];
+    const index = items.findIndex((item) => item.contains(document.activeElement));
+    store.getState().dismiss(id, now());
+    if (!hadFocus) return;
+    // Keep keyboard users in the toasts while there are any; then give focus back.
+    const neighbour = items[index + 1] ?? items[index - 1];
+    if (neighbour && index >= 0) neighbour.focus();
+    else {
+      returnFocusTo.current?.focus();
+      returnFocusTo.current = null;
+    }
+  };
+
+  const onBlur = (event: FocusEvent) => {
+    if (!regionRef.current?.contains(event.relatedTarget as Node | null)) store.getState().resume('focus', now());
+  };
+
+  const label = messages['toaster.label'] ?? 'Notifications';
+  const hotkeyLabel = `Alt+${hotkey.replace(/^Key/, '')}`;
+  return (
+    <>
+      <div aria-live="polite" aria-atomic="true" style={visuallyHidden} data-faultline-announcer="polite">
+        {announcements.polite}
+      </div>
+      <div aria-live="assertive" aria-atomic="true" style={visuallyHidden} data-faultline-announcer="assertive">
+        {announcements.assertive}
+      </div>
+      <section
+        ref={regionRef}
+        aria-label={`${label} (${hotkeyLabel})`}
+        className={['fl-toaster', className].filter(Boolean).join(' ')}
+        data-position={position}
+        data-theme={theme}
+        data-faultline-toaster=""
+        onMouseEnter={() => store.getState().pause('hover', now())}
+        onMouseLeave={() => store.getState().resume('hover', now())}
+        onFocus={() => store.getState().pause('focus', now())}
+        onBlur={onBlur}
+      >
+        <ol ref={listRef} className="fl-toast-list">
+          {visible.map((toast) => (
+            <Toast key={toast.id} toast={toast} onDismiss={dismiss} />
+          ))}
+        </ol>
+        {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'] ?? '', { count: overflow })}</p>}
+      </section>
+      {reauthPrompt && <ReauthPrompt />}
+    </>
+  );
+}

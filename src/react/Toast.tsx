@@ -1,0 +1,156 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { describeError, formatMessage } from '../core/index.js';
+import type { ToastEntry } from '../store/index.js';
+import { useApiErrorContext } from './context.js';
+import { useApiErrorStore } from './useApiErrorStore.js';
+import { useNow } from './useNow.js';
+
+export interface ToastProps {
+  toast: ToastEntry;
+  onDismiss: (id: string) => void;
+}
+
+/** The primary action of a toast: its own retry, else what the error's recovery needs, if the app can do it. */
+function usePrimaryAction(toast: ToastEntry) {
+  const { messages, canReauth, reauthenticate, onAction } = useApiErrorContext();
+  const { error } = toast;
+  if (toast.retry) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
+  if (error.recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  if (onAction && error.recovery && ['requote', 'pay', 'add-funds', 'check-status'].includes(error.recovery)) {
+    const recovery = error.recovery;
+    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
+  }
+  return null;
+}
+
+/** A rate-limit countdown: seconds left and a bar that empties, once a second. */
+function Countdown({ windowKey }: { windowKey: string }) {
+  const { messages, now } = useApiErrorContext();
+  const window = useApiErrorStore((state) => state.rateLimits[windowKey]);
+  const current = useNow(window !== undefined, now);
+  if (!window) return null;
+  const total = Math.max(1, Math.ceil((window.resetAt - window.openedAt) / 1000));
+  const left = Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000)));
+  const label = formatMessage(messages['toaster.countdown'] ?? 'Trying again in {seconds}s', { seconds: left }) ?? '';
+  return (
+    <div className="fl-countdown">
+      <span className="fl-countdown-text">{label}</span>
+      <div className="fl-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={left}>
+        <div className="fl-progress-bar" style={{ width: `${(left / total) * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** One toast. Server text arrives here as plain strings and is rendered as text, never as HTML. */
+export function Toast({ toast, onDismiss }: ToastProps) {
+  const { messages, profiles, now } = useApiErrorContext();
+  const { error } = toast;
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  const { title, description } = describeError(error, { messages, profiles, now: now() });
+  const primary = usePrimaryAction(toast);
+  const text = toast.message ?? description;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onDismiss(toast.id);
+    }
+  };
+
+  const copyRequestId = async () => {
+    if (!error.requestId) return;
+    try {
+      await navigator.clipboard.writeText(error.requestId);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <li
+      className="fl-toast"
+      data-kind={error.kind}
+      data-politeness={toast.politeness}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-description`}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="fl-toast-header">
+        <strong className="fl-toast-title" id={`${id}-title`}>
+          {title}
+        </strong>
+        {toast.count > 1 && (
+          <span className="fl-toast-count" aria-label={formatMessage(messages['toaster.count'] ?? '{count} times', { count: toast.count }) ?? undefined}>
+            ×{toast.count}
+          </span>
+        )}
+        <button type="button" className="fl-toast-close" aria-label={messages['action.dismiss'] ?? 'Dismiss'} onClick={() => onDismiss(toast.id)}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <p className="fl-toast-description" id={`${id}-description`}>
+        {text}
+      </p>
+      {toast.rateLimitKey !== null && <Countdown windowKey={toast.rateLimitKey} />}
+      <div className="fl-toast-actions">
+        {primary && (
+          <button
+            type="button"
+            className="fl-button fl-button-primary"
+            onClick={() => {
+              void primary.run();
+              onDismiss(toast.id);
+            }}
+          >
+            {primary.label}
+          </button>
+        )}
+        {error.requestId && (
+          <button type="button" className="fl-button" onClick={copyRequestId}>
+            {copied ? messages['action.copied'] : messages['action.copyRequestId']}
+          </button>
+        )}
+        {error.docUrl && (
+          <a className="fl-button" href={error.docUrl} target="_blank" rel="noopener noreferrer">
+            {messages['action.docs']}
+          </a>
+        )}
+      </div>
+      {(error.code !== null || error.status !== null || error.requestId !== null) && (
+        <details className="fl-toast-details">
+          <summary>{messages['action.details']}</summary>
+          <dl>
+            {error.api && (
+              <>
+                <dt>{messages['details.api']}</dt>
+                <dd>{error.api}</dd>
+              </>
+            )}
+            {error.status !== null && (
+              <>
+                <dt>{messages['details.status']}</dt>
+                <dd>{error.status}</dd>
+              </>
+            )}
+            {error.code !== null && (
+              <>
+                <dt>{messages['details.code']}</dt>
+                <dd>{error.code}</dd>
+              </>
+            )}
+            {error.requestId !== null && (
+              <>
+                <dt>{messages['details.requestId']}</dt>
+                <dd>{error.requestId}</dd>
+              </>
+            )}
+          </dl>
+        </details>
+      )}
+    </li>
+  );
+}

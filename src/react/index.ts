@@ -1,0 +1,11 @@
+export { ApiErrorProvider, type ApiErrorProviderProps } from './ApiErrorProvider.js';
+export { ApiErrorToaster, type ApiErrorToasterProps } from './ApiErrorToaster.js';
+export { ApiErrorBoundary, type ApiErrorBoundaryProps, type FallbackProps } from './ApiErrorBoundary.js';
+export { ReauthPrompt } from './ReauthPrompt.js';
+export { reportError, reportResponse } from './reportError.js';
+export { useApiQuery, type UseApiQueryOptions } from './useApiQuery.js';
+export { useApiMutation, type UseApiMutationOptions } from './useApiMutation.js';
+export { useApiErrorMessage } from './useApiErrorMessage.js';
+export { useRateLimit, type RateLimitState } from './useRateLimit.js';
+export { useReauth, type ReauthApi } from './useReauth.js';
+export { useApiErrorStore } from './useApiErrorStore.js';

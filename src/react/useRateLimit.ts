@@ -1,0 +1,26 @@
+import { useApiErrorContext } from './context.js';
+import { useApiErrorStore } from './useApiErrorStore.js';
+import { useNow } from './useNow.js';
+
+export interface RateLimitState {
+  limited: boolean;
+  secondsLeft: number;
+  resetAt: number | null;
+}
+
+/**
+ * Whether an API's rate-limit window is closed and for how long; re-renders once a second while it is.
+ * Without `api`, the window that opens last (any API).
+ */
+export function useRateLimit(api?: string): RateLimitState {
+  const { now } = useApiErrorContext();
+  const resetAt = useApiErrorStore((state) => {
+    if (api !== undefined) return state.rateLimits[api]?.resetAt ?? null;
+    let latest: number | null = null;
+    for (const window of Object.values(state.rateLimits)) latest = latest === null ? window.resetAt : Math.max(latest, window.resetAt);
+    return latest;
+  });
+  const current = useNow(resetAt !== null, now);
+  const msLeft = resetAt === null ? 0 : Math.max(0, resetAt - current);
+  return { limited: msLeft > 0, secondsLeft: Math.ceil(msLeft / 1000), resetAt };
+}

@@ -1,0 +1,48 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, type RenderOptions } from '@testing-library/react';
+import { StrictMode, type ReactNode } from 'react';
+import { errorFromResponse } from '../../src/core/index.js';
+import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps } from '../../src/index.js';
+
+/** A fresh QueryClient per test, as TanStack Query's own tests do. */
+export function newQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
+}
+
+/** Renders `ui` inside a provider and a toaster; returns the client and the render result. */
+export function renderWithFaultline(
+  ui: ReactNode,
+  options: Partial<ApiErrorProviderProps> & { strict?: boolean; toaster?: boolean; render?: RenderOptions } = {},
+) {
+  const { strict = false, toaster = true, render: renderOptions, ...props } = options;
+  const queryClient = props.queryClient ?? newQueryClient();
+  const tree = (
+    <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} {...props}>
+      {ui}
+      {toaster && <ApiErrorToaster />}
+    </ApiErrorProvider>
+  );
+  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree, renderOptions);
+  return { queryClient, ...result };
+}
+
+/**
+ * A scripted API: each call answers with the next response of the script (the last one repeats),
+ * and counts the calls — the requests a server would have seen.
+ */
+export function scriptedApi(url: string, ...script: Array<() => Response>) {
+  const api = {
+    calls: 0,
+    async call<T>(): Promise<T> {
+      const next = script[Math.min(api.calls, script.length - 1)]!;
+      api.calls += 1;
+      const response = next();
+      if (!response.ok) throw await errorFromResponse(response, { request: { method: 'GET', url } });
+      return (await response.json()) as T;
+    },
+  };
+  return api;
+}
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -56,7 +56,7 @@ export const defaultMessages: Messages = {
   'toaster.label': 'Notifications',
   'toaster.count': '{count} times',
   'toaster.overflow': '{count} more errors were not shown',
-  'toaster.countdown': 'Trying again in {seconds}s',
+  'toaster.countdown': 'Time until the next try: {seconds}s',
   'details.code': 'Code',
   'details.status': 'Status',
   'details.requestId': 'Request id',
@@ -82,6 +82,8 @@ export interface DescribeOptions {
   messages?: Messages;
   profiles?: readonly ApiProfile[];
   now?: number;
+  /** Seconds left to wait, when the caller counts down a window itself (overrides the error's own wait). */
+  secondsLeft?: number;
 }
 
 const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status']);
@@ -103,7 +105,7 @@ export function formatMessage(template: string, values: Record<string, string | 
 }
 
 /** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
-function valuesOf(error: ApiError, now: number): Record<string, string | number | null> {
+function valuesOf(error: ApiError, now: number, secondsLeft: number | undefined): Record<string, string | number | null> {
   const values: Record<string, string | number | null> = {};
   if (isRecord(error.details)) {
     for (const key of Object.keys(error.details).slice(0, 30)) {
@@ -115,7 +117,7 @@ function valuesOf(error: ApiError, now: number): Record<string, string | number 
   const waitMs = error.retryAfterMs ?? (resetAt !== null ? resetAt - now : null);
   return {
     ...values,
-    seconds: waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
+    seconds: secondsLeft !== undefined ? Math.max(1, secondsLeft) : waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
     param: error.param,
     // A 5xx never shows the server's own text.
     message: (error.status !== null && error.status >= 500) || SERVER_SIDE.has(error.kind) ? null : error.message,
@@ -128,7 +130,7 @@ function valuesOf(error: ApiError, now: number): Record<string, string | number 
 /** Describes an error for a person, from the catalog, the profile's messages and any overrides. */
 export function describeError(error: ApiError, options: DescribeOptions = {}): ErrorDescription {
   const messages = options.messages ? { ...defaultMessages, ...options.messages } : defaultMessages;
-  const values = valuesOf(error, options.now ?? Date.now());
+  const values = valuesOf(error, options.now ?? Date.now(), options.secondsLeft);
   const profile = error.api ? [...(options.profiles ?? []), ...builtInProfiles].find((p) => p.name === error.api) ?? null : null;
   const rule = ruleForCode(profile, error.code) ?? ruleForStatus(profile, error.status);
 

@@ -23,21 +23,11 @@ function usePrimaryAction(toast: ToastEntry) {
   return null;
 }
 
-/** A rate-limit countdown: seconds left and a bar that empties, once a second. */
-function Countdown({ windowKey }: { windowKey: string }) {
-  const { messages, now } = useApiErrorContext();
-  const window = useApiErrorStore((state) => state.rateLimits[windowKey]);
-  const current = useNow(window !== undefined, now);
-  if (!window) return null;
-  const total = Math.max(1, Math.ceil((window.resetAt - window.openedAt) / 1000));
-  const left = Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000)));
-  const label = formatMessage(messages['toaster.countdown'] ?? 'Trying again in {seconds}s', { seconds: left }) ?? '';
+/** A bar that empties as a rate-limit window runs out; the seconds are in the toast's text. */
+function Countdown({ left, total, label }: { left: number; total: number; label: string }) {
   return (
-    <div className="fl-countdown">
-      <span className="fl-countdown-text">{label}</span>
-      <div className="fl-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={left}>
-        <div className="fl-progress-bar" style={{ width: `${(left / total) * 100}%` }} />
-      </div>
+    <div className="fl-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={left}>
+      <div className="fl-progress-bar" style={{ width: `${(left / total) * 100}%` }} />
     </div>
   );
 }
@@ -48,7 +38,12 @@ export function Toast({ toast, onDismiss }: ToastProps) {
   const { error } = toast;
   const id = useId();
   const [copied, setCopied] = useState(false);
-  const { title, description } = describeError(error, { messages, profiles, now: now() });
+  // A rate-limit toast counts down with its window: the text says the seconds left, live.
+  const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : state.rateLimits[toast.rateLimitKey]));
+  const current = useNow(window !== undefined, now, window?.resetAt);
+  const total = window ? Math.max(1, Math.ceil((window.resetAt - window.openedAt) / 1000)) : 0;
+  const left = window ? Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000))) : 0;
+  const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
   const text = toast.message ?? description;
 
@@ -95,7 +90,7 @@ export function Toast({ toast, onDismiss }: ToastProps) {
       <p className="fl-toast-description" id={`${id}-description`}>
         {text}
       </p>
-      {toast.rateLimitKey !== null && <Countdown windowKey={toast.rateLimitKey} />}
+      {window && <Countdown left={left} total={total} label={formatMessage(messages['toaster.countdown'] ?? '', { seconds: left }) ?? ''} />}
       <div className="fl-toast-actions">
         {primary && (
           <button

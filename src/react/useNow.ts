@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, re-rendering on every whole second while `active` (for countdowns). */
-export function useNow(active: boolean, now: () => number = Date.now): number {
+/**
+ * The current time, re-rendering once a second while `active`: at the moments when the whole
+ * seconds left until `deadline` change (so "5s" turns "4s" exactly one second after it appeared).
+ */
+export function useNow(active: boolean, now: () => number = Date.now, deadline?: number | null): number {
   const [time, setTime] = useState(now);
   useEffect(() => {
     if (!active) return;
@@ -9,11 +12,11 @@ export function useNow(active: boolean, now: () => number = Date.now): number {
     const tick = () => {
       const current = now();
       setTime(current);
-      // Align to the next whole second so every countdown on screen changes together.
-      timer = setTimeout(tick, 1000 - (current % 1000) || 1000);
+      const phase = deadline == null ? current : deadline - current;
+      timer = setTimeout(tick, ((phase % 1000) + 1000) % 1000 || 1000);
     };
     tick();
     return () => clearTimeout(timer);
-  }, [active, now]);
+  }, [active, now, deadline]);
   return active ? time : now();
 }

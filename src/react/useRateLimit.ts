@@ -20,7 +20,7 @@ export function useRateLimit(api?: string): RateLimitState {
     for (const window of Object.values(state.rateLimits)) latest = latest === null ? window.resetAt : Math.max(latest, window.resetAt);
     return latest;
   });
-  const current = useNow(resetAt !== null, now);
+  const current = useNow(resetAt !== null, now, resetAt);
   const msLeft = resetAt === null ? 0 : Math.max(0, resetAt - current);
   return { limited: msLeft > 0, secondsLeft: Math.ceil(msLeft / 1000), resetAt };
 }

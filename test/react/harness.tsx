@@ -16,14 +16,18 @@ export function renderWithFaultline(
 ) {
   const { strict = false, toaster = true, render: renderOptions, ...props } = options;
   const queryClient = props.queryClient ?? newQueryClient();
-  const tree = (
-    <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} {...props}>
-      {ui}
-      {toaster && <ApiErrorToaster />}
-    </ApiErrorProvider>
-  );
-  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree, renderOptions);
-  return { queryClient, ...result };
+  const wrap = (node: ReactNode) => {
+    const inner = (
+      <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} {...props}>
+        {node}
+        {toaster && <ApiErrorToaster />}
+      </ApiErrorProvider>
+    );
+    return strict ? <StrictMode>{inner}</StrictMode> : inner;
+  };
+  const result = render(wrap(ui), renderOptions);
+  // rerender keeps the provider: only the app inside changes.
+  return { queryClient, ...result, rerender: (next: ReactNode) => result.rerender(wrap(next)) };
 }
 
 /**

@@ -32,16 +32,18 @@ export function renderWithFaultline(
 
 /**
  * A scripted API: each call answers with the next response of the script (the last one repeats),
- * and counts the calls — the requests a server would have seen.
+ * and counts the calls — the requests a server would have seen. `request` is a URL, or
+ * "METHOD URL" for anything but GET.
  */
-export function scriptedApi(url: string, ...script: Array<() => Response>) {
+export function scriptedApi(request: string, ...script: Array<() => Response>) {
+  const [method, url] = request.includes(' ') ? (request.split(' ') as [string, string]) : ['GET', request];
   const api = {
     calls: 0,
     async call<T>(): Promise<T> {
       const next = script[Math.min(api.calls, script.length - 1)]!;
       api.calls += 1;
       const response = next();
-      if (!response.ok) throw await errorFromResponse(response, { request: { method: 'GET', url } });
+      if (!response.ok) throw await errorFromResponse(response, { request: { method, url } });
       return (await response.json()) as T;
     },
   };

@@ -1,0 +1,137 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { useApiMutation, useApiQuery } from '../../src/index.js';
+import { json, renderWithFaultline, scriptedApi } from './harness.js';
+
+const expired = json(401, { error: { code: 'unauthorized', message: 'Authorization header missing or malformed' }, meta: { request_id: 'req_1' } });
+const ok = (n: number) => json(200, { n });
+
+function Panel({ api, index }: { api: ReturnType<typeof scriptedApi>; index: number }) {
+  const query = useApiQuery({ queryKey: ['panel', index], queryFn: () => api.call<{ n: number }>() });
+  return <li>{query.data ? `panel ${index} ok` : query.status}</li>;
+}
+
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('re-authentication', () => {
+  it('asks once for 20 parallel 401s, calls onReauth once, then runs every failed query again', async () => {
+    const user = userEvent.setup();
+    const apis = Array.from({ length: 20 }, (_, i) => scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(i)));
+    const signIn = deferred();
+    const onReauth = vi.fn(() => signIn.promise);
+    renderWithFaultline(
+      <ul>
+        {apis.map((api, i) => (
+          <Panel key={i} api={api} index={i} />
+        ))}
+      </ul>,
+      { onReauth },
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Your session has expired' });
+    await vi.waitFor(() => expect(apis.every((api) => api.calls === 1)).toBe(true));
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    expect(within(screen.getByRole('region', { name: /Notifications/ })).queryAllByRole('listitem')).toHaveLength(0); // no toasts beside the prompt
+
+    const signInButton = within(dialog).getByRole('button', { name: 'Sign in again' });
+    expect(signInButton).toHaveFocus();
+    await user.click(signInButton);
+    await user.click(within(dialog).getByRole('button', { name: 'Signing in…' }));
+    expect(onReauth).toHaveBeenCalledTimes(1);
+
+    await act(async () => signIn.resolve());
+    await vi.waitFor(() => expect(screen.getAllByText(/^panel \d+ ok$/)).toHaveLength(20));
+    expect(apis.map((api) => api.calls)).toEqual(Array(20).fill(2));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onReauth).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when signing in fails, and stays usable', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(1));
+    const onReauth = vi.fn().mockRejectedValueOnce(new Error('Wallet signature declined')).mockResolvedValueOnce(undefined);
+    renderWithFaultline(<Panel api={api} index={0} />, { onReauth });
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Signing in did not work: Wallet signature declined');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
+    await vi.waitFor(() => expect(screen.getByText('panel 0 ok')).toBeInTheDocument());
+    expect(onReauth).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('traps focus inside the dialog and gives it back when closed', async () => {
+    const user = userEvent.setup();
+    function App() {
+      const query = useApiQuery({ queryKey: ['me'], queryFn: () => api.call(), enabled: false });
+      return (
+        <button type="button" onClick={() => void query.refetch()}>
+          load
+        </button>
+      );
+    }
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
+    renderWithFaultline(<App />, { onReauth: vi.fn() });
+    const load = screen.getByRole('button', { name: 'load' });
+    await user.click(load);
+    const dialog = await screen.findByRole('dialog');
+    const later = within(dialog).getByRole('button', { name: 'Not now' });
+    const signIn = within(dialog).getByRole('button', { name: 'Sign in again' });
+    expect(signIn).toHaveFocus();
+    await user.tab();
+    expect(later).toHaveFocus(); // wrapped from the last to the first
+    await user.tab({ shift: true });
+    expect(signIn).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(load).toHaveFocus();
+    // Dismissed, it leaves a toast with a way back in.
+    const toast = screen.getByRole('listitem');
+    expect(within(toast).getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+
+  it('offers failed mutations a Retry after signing in, instead of resending them', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('POST https://api.piratecrew.fun/v1/tokens', expired, ok(7));
+    function Launch() {
+      const mutation = useApiMutation({ mutationFn: () => api.call<{ n: number }>() });
+      return (
+        <>
+          <button type="button" onClick={() => mutation.mutate()}>
+            launch
+          </button>
+          <p>{mutation.status}</p>
+        </>
+      );
+    }
+    renderWithFaultline(<Launch />, { onReauth: vi.fn() });
+    await user.click(screen.getByRole('button', { name: 'launch' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
+    const toast = await screen.findByRole('listitem');
+    expect(toast).toHaveTextContent('You are signed in again. Retry what failed?');
+    expect(api.calls).toBe(1);
+    await user.click(within(toast).getByRole('button', { name: 'Retry' }));
+    await vi.waitFor(() => expect(screen.getByText('success')).toBeInTheDocument());
+    expect(api.calls).toBe(2);
+  });
+
+  it('toasts a 401 with no prompt when the app has no onReauth', async () => {
+    renderWithFaultline(
+      <ul>
+        <Panel api={scriptedApi('https://api.piratecrew.fun/v1/me', expired)} index={0} />
+      </ul>,
+    );
+    const toast = await within(screen.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    expect(toast).toHaveTextContent('Your piratecrew session is missing or expired');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

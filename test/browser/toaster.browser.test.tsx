@@ -47,8 +47,8 @@ describe('in Chromium', () => {
     const toast = screen.getByRole('listitem');
     await expect.element(toast).toHaveTextContent('Trying again in 2s.');
     await expect.element(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '2');
-    await expect.element(toast).toHaveTextContent('Trying again in 1s.', { timeout: 1500 });
-    await expect.element(screen.getByText('first coin PEPE')).toBeInTheDocument({ timeout: 2000 });
+    await expect.element(toast, { timeout: 1500 }).toHaveTextContent('Trying again in 1s.');
+    await expect.element(screen.getByText('first coin PEPE'), { timeout: 2000 }).toBeInTheDocument();
     expect(requests).toBe(2);
     await expect.element(toast).not.toBeInTheDocument();
     // The polite region said it once, and it is still mounted for the next one.

@@ -45,6 +45,15 @@ export function Toast({ toast, onDismiss }: ToastProps) {
   const left = window ? Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000))) : 0;
   const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
+  // What support needs, for the details disclosure: [message key, value].
+  const facts = (
+    [
+      ['details.api', error.api],
+      ['details.status', error.status],
+      ['details.code', error.code],
+      ['details.requestId', error.requestId],
+    ] satisfies Array<[string, string | number | null]>
+  ).filter((fact): fact is [string, string | number] => fact[1] !== null);
   const text = toast.message ?? description;
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
@@ -115,34 +124,16 @@ export function Toast({ toast, onDismiss }: ToastProps) {
           </a>
         )}
       </div>
-      {(error.code !== null || error.status !== null || error.requestId !== null) && (
+      {facts.length > 0 && (
         <details className="fl-toast-details">
           <summary>{messages['action.details']}</summary>
           <dl>
-            {error.api && (
-              <>
-                <dt>{messages['details.api']}</dt>
-                <dd>{error.api}</dd>
-              </>
-            )}
-            {error.status !== null && (
-              <>
-                <dt>{messages['details.status']}</dt>
-                <dd>{error.status}</dd>
-              </>
-            )}
-            {error.code !== null && (
-              <>
-                <dt>{messages['details.code']}</dt>
-                <dd>{error.code}</dd>
-              </>
-            )}
-            {error.requestId !== null && (
-              <>
-                <dt>{messages['details.requestId']}</dt>
-                <dd>{error.requestId}</dd>
-              </>
-            )}
+            {facts.map(([label, value]) => (
+              <div key={label} className="fl-toast-fact">
+                <dt>{messages[label]}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         </details>
       )}

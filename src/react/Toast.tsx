@@ -46,14 +46,13 @@ export function Toast({ toast, onDismiss }: ToastProps) {
   const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
   // What support needs, for the details disclosure: [message key, value].
-  const facts = (
-    [
-      ['details.api', error.api],
-      ['details.status', error.status],
-      ['details.code', error.code],
-      ['details.requestId', error.requestId],
-    ] satisfies Array<[string, string | number | null]>
-  ).filter((fact): fact is [string, string | number] => fact[1] !== null);
+  const allFacts: Array<[string, string | number | null]> = [
+    ['details.api', error.api],
+    ['details.status', error.status],
+    ['details.code', error.code],
+    ['details.requestId', error.requestId],
+  ];
+  const facts = allFacts.filter((fact): fact is [string, string | number] => fact[1] !== null);
   const text = toast.message ?? description;
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {

@@ -1,10 +1,11 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Debian's Chromium: Playwright's own browser download cannot work on these machines.
 // As root it needs --no-sandbox; the other flags keep it off the (closed) network.
-export const chromium = {
+const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -14,7 +15,7 @@ export const chromium = {
     },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -42,7 +43,16 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
-          browser: chromium,
+          browser: chromium(),
+        },
+      },
+      {
+        // Every story with a play function runs as a test in Chromium.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: chromium(),
         },
       },
     ],

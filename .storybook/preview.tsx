@@ -1,0 +1,28 @@
+import '../src/styles.css';
+import './preview.css';
+import type { Preview } from '@storybook/react-vite';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { mock } from '../stories/support/mock';
+
+const preview: Preview = {
+  loaders: [
+    // One worker for the whole Storybook, answering as the five seed APIs do.
+    mswLoader(async () => {
+      const worker = setupWorker(...mock.handlers);
+      await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+      return worker;
+    }),
+  ],
+  // Every story starts from healthy APIs; a story's own beforeEach then flips its switches.
+  beforeEach: () => {
+    mock.reset();
+  },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    options: { storySort: { order: ['Introduction', 'APIs', 'Flows', 'dApp'] } },
+  },
+};
+
+export default preview;

@@ -1,7 +1,7 @@
 import { ApiError } from './api-error.js';
 import { bodySignalsError } from './body-fields.js';
 import { buildError } from './build-error.js';
-import type { NormalizeContext } from './context.js';
+import { resolveProfile, type NormalizeContext } from './context.js';
 import { toHeaderMap } from './headers.js';
 import { errorFromResponse, normalizeError } from './normalize.js';
 import type { ApiProfile } from './profile.js';
@@ -89,6 +89,15 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
   });
 }
 
+/** Whether the API's profile says this 2xx body reports a failure (an async job that failed). */
+function failedBody(url: string, body: unknown, context: NormalizeContext): boolean {
+  try {
+    return resolveProfile(context, url, body)?.failedBody?.(body) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** A small fetch client whose every failure is an ApiError: auth, timeout, idempotency keys, ETag. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
@@ -143,7 +152,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
       const contentType = response.headers.get('content-type');
       const body = parseBodyText(await response.text(), contentType);
-      if (bodySignalsError(body)) {
+      if (bodySignalsError(body) || failedBody(url, body, context)) {
         throw buildError({ status: response.status, headers: toHeaderMap(response.headers), body, contentType, url: response.url || null }, context);
       }
       const etag = response.headers.get('etag');

@@ -37,6 +37,8 @@ export interface ApiProfile {
    * (even as undefined) replaces the general one.
    */
   read?: (body: unknown, general: BodyFields) => BodyFields;
+  /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */
+  failedBody?: (body: unknown) => boolean;
   /** The API's codes, verbatim as it sends them. */
   codes?: Readonly<Record<string, CodeRule>>;
   /** Rules for statuses that come without a code (or whose code is not in `codes`). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, isApiError, pirateCrew, type ApiError } from '../../src/core/index.js';
+import { createApiClient, ipfsPinning, isApiError, pirateCrew, type ApiError } from '../../src/core/index.js';
 import { respond, startLocalServer, type Handler } from '../helpers/local-server.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
@@ -123,4 +123,14 @@ describe('createApiClient', () => {
     await createApiClient({ baseUrl: url, onResponse: (response) => seenRemaining.push(response.headers.get('x-ratelimit-remaining')) }).get('/x');
     expect(seenRemaining).toEqual(['0']);
   });
+});
+
+it('throws for a 2xx body its profile reports as failed (a failed pin)', async () => {
+  const { url, close } = await startLocalServer((_req, res) => respond(res, 200, { requestid: 'p1', status: 'failed', pin: { cid: 'bafy' }, info: { status_details: 'not found' } }));
+  try {
+    const error = await createApiClient({ baseUrl: url, api: ipfsPinning }).get('/pins/p1').catch((e: unknown) => e as ApiError);
+    expect(error).toMatchObject({ kind: 'unknown', code: 'failed', status: 200, message: 'not found' });
+  } finally {
+    await close();
+  }
 });

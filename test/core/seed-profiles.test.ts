@@ -73,6 +73,7 @@ const expected: Record<string, Expected> = {
   'ipfs-pinning/INTERNAL_ERROR': { kind: 'server', code: 'INTERNAL_ERROR', retryable: true },
   'ipfs-pinning/bad-gateway': { kind: 'bad_gateway', retryable: true, message: 'Request failed with status 502' },
   'ipfs-pinning/unavailable': { kind: 'unavailable', retryable: true },
+  'ipfs-pinning/pin-failed': { kind: 'unknown', code: 'failed', retryable: false, recovery: 'retry', message: 'Content not found on the IPFS network before the timeout', details: { requestid: '7d1f', cid: expect.any(String) as unknown as string, status_details: 'Content not found on the IPFS network before the timeout' } },
   'ipfs-pinning/gateway-timeout': { kind: 'timeout', retryable: true, recovery: 'change-request' },
 };
 

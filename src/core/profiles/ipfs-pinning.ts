@@ -14,7 +14,14 @@ const codes = {
   RATE_LIMITED: { kind: 'rate_limited', retry: true, safeToResend: true, recovery: 'wait', message: 'Too many uploads. Trying again in {seconds}s.' },
   INTERNAL_SERVER_ERROR: { kind: 'server', retry: true, recovery: 'retry', message: 'The pinning service had a problem. Retrying.' },
   INTERNAL_ERROR: { kind: 'server', retry: true, recovery: 'retry', message: 'The gateway had a problem. Retrying.' },
+  // Not an HTTP code: the pin lifecycle's last state ("failed: Unable to pin"), read from a 200 PinStatus.
+  failed: { kind: 'unknown', retry: false, recovery: 'retry', message: 'Pinning failed: {status_details}' },
 } satisfies Record<string, CodeRule>;
+
+/** A Pinning Service PinStatus whose pin failed: `{ requestid, status: 'failed', pin, info }`. */
+function isFailedPin(body: unknown): boolean {
+  return isRecord(body) && typeof prop(body, 'requestid') === 'string' && prop(body, 'status') === 'failed';
+}
 
 /** The x402 `Payment Required` body: `{ x402Version, accepts: [...], error }`. */
 function isX402(body: unknown): boolean {
@@ -25,12 +32,21 @@ function isX402(body: unknown): boolean {
 export const ipfsPinning = defineApi({
   name: 'ipfs-pinning',
   title: 'IPFS pinning',
+  failedBody: isFailedPin,
   recognize: (body) => {
     const error = prop(body, 'error');
-    if (isX402(body) || (isRecord(error) && typeof prop(error, 'reason') === 'string')) return true;
+    if (isFailedPin(body) || isX402(body) || (isRecord(error) && typeof prop(error, 'reason') === 'string')) return true;
     return typeof error === 'string' && Object.prototype.hasOwnProperty.call(codes, error) && prop(body, 'message') === undefined;
   },
   read: (body) => {
+    if (isFailedPin(body)) {
+      const info = prop(body, 'info');
+      return {
+        code: 'failed',
+        message: asText(prop(info, 'status_details')) ?? 'Unable to pin',
+        details: { requestid: prop(body, 'requestid'), cid: prop(prop(body, 'pin'), 'cid'), status_details: asText(prop(info, 'status_details')) ?? 'unable to pin' },
+      };
+    }
     if (isX402(body)) {
       return {
         code: null,

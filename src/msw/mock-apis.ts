@@ -50,11 +50,21 @@ function apiOf(url: URL): SeedApi | null {
   return (Object.keys(RATE_LIMITED) as SeedApi[]).find((api) => seedBaseUrls[api] === origin) ?? null;
 }
 
-/** The fixture's documented response, now; `patch` adjusts headers and body fields (a live wait). */
-export function fixtureHttpResponse(fixture: SeedFixture, now = Date.now(), patch: { headers?: Record<string, string>; body?: Record<string, unknown> } = {}): Response {
-  const headers = { ...fixtureHeaders(fixture, now), ...patch.headers, 'Access-Control-Expose-Headers': '*' };
+/**
+ * The fixture's documented response, now. `waitSeconds` makes its wait live: Retry-After, the
+ * rate-limit reset and any retry field of the body all say that many seconds.
+ */
+export function fixtureHttpResponse(fixture: SeedFixture, now = Date.now(), patch: { waitSeconds?: number; body?: Record<string, unknown> } = {}): Response {
+  const wait = patch.waitSeconds;
+  const live = wait !== undefined && fixture.rateLimit ? { ...fixture, rateLimit: { ...fixture.rateLimit, resetIn: wait } } : fixture;
+  const headers = new Headers(fixtureHeaders(live, now));
+  headers.set('Access-Control-Expose-Headers', '*');
+  if (wait !== undefined) headers.set('Retry-After', String(wait));
   let body: unknown = fixture.body;
-  if (patch.body && typeof body === 'object' && body !== null) body = { ...body, ...patch.body };
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const waits = wait === undefined ? {} : Object.fromEntries(Object.keys(body).filter((key) => /retry_?after/i.test(key)).map((key) => [key, wait]));
+    body = { ...body, ...waits, ...patch.body };
+  }
   return new HttpResponse(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), { status: fixture.status, headers });
 }
 
@@ -127,12 +137,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     const until = state.limitedUntil[api];
     if (until !== undefined && until > now()) {
       const seconds = Math.max(1, Math.ceil((until - now()) / 1000));
-      const fixture = seedFixture(RATE_LIMITED[api]);
-      const waitBody = fixture.body && typeof fixture.body === 'object' ? Object.keys(fixture.body).filter((key) => /retry_?after/i.test(key)) : [];
-      return fixtureHttpResponse(fixture, now(), {
-        headers: { 'Retry-After': String(seconds) },
-        body: Object.fromEntries(waitBody.map((key) => [key, seconds])),
-      });
+      return fixtureHttpResponse(seedFixture(RATE_LIMITED[api]), now(), { waitSeconds: seconds });
     }
     const route = `${request.method} ${url.pathname}`;
     if (state.expired.has(api) && route !== SIGN_IN[api]) return fixtureHttpResponse(seedFixture(UNAUTHORIZED[api]), now());

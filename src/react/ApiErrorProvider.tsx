@@ -169,7 +169,8 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated') return;
       const { action, query } = event;
-      const retry = () => queryClient.refetchQueries({ queryKey: query.queryKey, exact: true });
+      // query.fetch, not refetchQueries: a person asking to retry means it, even for a disabled query.
+      const retry = () => query.fetch().catch(() => undefined);
       // A failure that will be retried only matters when it is a rate limit: the countdown starts now.
       if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') {
         report(action.error, query.meta, { toast: true, retry });

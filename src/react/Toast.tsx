@@ -10,16 +10,23 @@ export interface ToastProps {
   onDismiss: (id: string) => void;
 }
 
-/** The primary action of a toast: its own retry, else what the error's recovery needs, if the app can do it. */
+const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds', 'check-status']);
+
+/**
+ * The primary action of a toast: what the error's recovery needs when the app can do it (pay, sign
+ * in, re-quote…), else a retry of the failed work. Resending a 402 or an expired quote would only fail again.
+ */
 function usePrimaryAction(toast: ToastEntry) {
   const { messages, canReauth, reauthenticate, onAction } = useApiErrorContext();
+  const reauthStatus = useApiErrorStore((state) => state.reauth.status);
   const { error } = toast;
-  if (toast.retry) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
-  if (error.recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
-  if (onAction && error.recovery && ['requote', 'pay', 'add-funds', 'check-status'].includes(error.recovery)) {
-    const recovery = error.recovery;
+  const recovery = error.recovery;
+  if (recovery && onAction && APP_ACTIONS.has(recovery)) {
     return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
   }
+  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  if (toast.retry) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
+  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   return null;
 }
 

@@ -25,6 +25,8 @@ function usePrimaryAction(toast: ToastEntry) {
     return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
   }
   if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
+  if (toast.rateLimitKey !== null) return null;
   if (toast.retry) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
   if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   return null;

@@ -81,3 +81,10 @@ describe('rate limits', () => {
     expect(second.calls).toBe(1);
   });
 });
+
+it('offers no Retry while the window is closed: it runs again by itself', async () => {
+  vi.useFakeTimers();
+  renderWithFaultline(<Coins api={scriptedApi(url, limited('5'), ok)} />);
+  await act(() => vi.advanceTimersByTimeAsync(0));
+  expect(within(screen.getByRole('listitem')).queryByRole('button', { name: 'Retry' })).toBeNull();
+});

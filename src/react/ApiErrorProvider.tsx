@@ -4,15 +4,22 @@ import {
   createRetryPolicy,
   defaultMessages,
   normalizeError,
-  rateLimitFromHeaders,
-  toHeaderMap,
   type ApiError,
   type ApiProfile,
   type Messages,
   type Recovery,
   type RetryOptions,
 } from '../core/index.js';
-import { createApiErrorStore, nextDeadline, rateLimitKey, recordIncident, type ApiErrorStore, type ApiErrorStoreOptions } from '../store/index.js';
+import {
+  createApiErrorStore,
+  nextDeadline,
+  noteRateLimitHeaders,
+  rateLimitKey,
+  recordIncident,
+  waitForRateLimitWindow,
+  type ApiErrorStore,
+  type ApiErrorStoreOptions,
+} from '../store/index.js';
 import { ApiErrorContext, type ApiErrorContextValue } from './context.js';
 import { registerProvider } from './provider-registry.js';
 
@@ -119,25 +126,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       return inflight.current;
     };
 
-    const waitForWindow = (key: string, signal?: AbortSignal) =>
-      new Promise<void>((resolve, reject) => {
-        if (!store.getState().rateLimits[key]) return resolve();
-        const stop = () => {
-          unsubscribe();
-          signal?.removeEventListener('abort', onAbort);
-        };
-        const onAbort = () => {
-          stop();
-          reject(signal?.reason);
-        };
-        const unsubscribe = store.subscribe((state) => {
-          if (!state.rateLimits[key]) {
-            stop();
-            resolve();
-          }
-        });
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+    const waitForWindow = (key: string, signal?: AbortSignal) => waitForRateLimitWindow(store, key, signal, () => latest.current.now());
 
     return {
       store,
@@ -241,18 +230,15 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
           return error;
         },
         observeResponse: (response, api) => {
-          const info = rateLimitFromHeaders(toHeaderMap(response.headers), context.now());
-          if (info?.remaining === 0 && info.resetAt !== null) {
-            let key = api ?? '*';
-            if (!api) {
-              try {
-                key = new URL(response.url).origin;
-              } catch {
-                key = '*';
-              }
+          let key = api ?? '*';
+          if (!api) {
+            try {
+              key = new URL(response.url).origin;
+            } catch {
+              key = '*';
             }
-            store.getState().openRateLimit(key, { ...info, resetAt: info.resetAt }, context.now());
           }
+          noteRateLimitHeaders(store, key, response.headers, context.now());
         },
       }),
     [context, store],

@@ -13,3 +13,4 @@ export {
 } from './api-error-store.js';
 export { recordIncident, type IncidentOptions } from './report.js';
 export { rateLimitKey, toastDuration, toastKey, type ToastDurations } from './toast-rules.js';
+export { noteRateLimitHeaders, waitForRateLimitWindow } from './rate-limit-gate.js';

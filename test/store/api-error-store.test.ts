@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
 import { createApiErrorStore, nextDeadline, recordIncident } from '../../src/store/index.js';
 
@@ -135,5 +135,34 @@ describe('re-authentication', () => {
     const store = createApiErrorStore();
     recordIncident(store, expired(), { now: T0, reauth: false });
     expect(store.getState().toasts).toHaveLength(1);
+  });
+});
+
+describe('rate-limit gate', () => {
+  it('closes a window from X-RateLimit-Remaining: 0 on a success, and waits for it to open', async () => {
+    vi.useFakeTimers();
+    const { noteRateLimitHeaders, waitForRateLimitWindow } = await import('../../src/store/index.js');
+    const store = createApiErrorStore();
+    const now = Date.now();
+    noteRateLimitHeaders(store, 'pumpfun', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3' }, now);
+    let open = false;
+    void waitForRateLimitWindow(store, 'pumpfun').then(() => (open = true));
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(open).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(open).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it('ignores headers with quota left, and gives up waiting when aborted', async () => {
+    const { noteRateLimitHeaders, waitForRateLimitWindow } = await import('../../src/store/index.js');
+    const store = createApiErrorStore();
+    noteRateLimitHeaders(store, 'x', { 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '3' }, Date.now());
+    expect(store.getState().rateLimits).toEqual({});
+    noteRateLimitHeaders(store, 'x', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '30' }, Date.now());
+    const controller = new AbortController();
+    const waiting = waitForRateLimitWindow(store, 'x', controller.signal);
+    controller.abort(new Error('left the page'));
+    await expect(waiting).rejects.toThrow('left the page');
   });
 });

@@ -7,10 +7,17 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
+
+export interface SizeRow {
+  name: string;
+  minBytes: number;
+  gzipBytes: number;
+  cssGzipBytes: number;
+}
 const PEERS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@tanstack/query-core'];
 
 /** Bytes of `source` (an ES module importing what it measures) bundled, minified and gzipped. */
-export async function bundleSize(name, source) {
+export async function bundleSize(name: string, source: string): Promise<SizeRow> {
   const dir = join(root, 'node_modules/.cache/faultline-size');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, `${name.replace(/[^\w-]/g, '_')}.js`);
@@ -32,12 +39,12 @@ export async function bundleSize(name, source) {
   });
   const js = result.outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => file.text).join('\n');
   const css = result.outputFiles.filter((file) => file.path.endsWith('.css')).map((file) => file.text).join('\n');
-  const gz = (text) => (text ? gzipSync(text, { level: 9 }).length : 0);
+  const gz = (text: string) => (text ? gzipSync(text, { level: 9 }).length : 0);
   return { name, minBytes: Buffer.byteLength(js), gzipBytes: gz(js), cssGzipBytes: gz(css) };
 }
 
 /** faultline's own entries, as a user imports them (everything exported). */
-export const faultlineEntries = {
+export const faultlineEntries: Record<string, string> = {
   'faultline/core': `export * from ${JSON.stringify(join(root, 'src/core/index.ts'))};`,
   faultline: `export * from ${JSON.stringify(join(root, 'src/index.ts'))};`,
 };

@@ -1,0 +1,28 @@
+// The size budget: `npm test` fails when an entry grows past size-budget.json. The budget is the
+// size reached, so it can only go down; lower it when you make faultline smaller.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bundleSize, faultlineEntries } from '../bench/bundle-size.js';
+
+const budget = JSON.parse(readFileSync(resolve(import.meta.dirname, '../size-budget.json'), 'utf8')) as Record<string, number>;
+let failed = 0;
+let passed = 0;
+for (const [name, source] of Object.entries(faultlineEntries)) {
+  const { gzipBytes } = await bundleSize(name, source);
+  const limit = budget[name];
+  if (limit === undefined) throw new Error(`size-budget.json has no budget for ${name}`);
+  const ok = gzipBytes <= limit;
+  if (ok) passed += 1;
+  else failed += 1;
+  console.log(`${ok ? '✓' : '×'} ${name}: ${(gzipBytes / 1024).toFixed(2)} KiB min+gz (budget ${(limit / 1024).toFixed(2)} KiB)`);
+}
+const cssLimit = budget['faultline/styles.css'];
+const css = readFileSync(resolve(import.meta.dirname, '../src/styles.css'));
+const { gzipSync } = await import('node:zlib');
+const cssGz = gzipSync(css, { level: 9 }).length;
+const cssOk = cssLimit !== undefined && cssGz <= cssLimit;
+if (cssOk) passed += 1;
+else failed += 1;
+console.log(`${cssOk ? '✓' : '×'} faultline/styles.css: ${(cssGz / 1024).toFixed(2)} KiB gz (budget ${((cssLimit ?? 0) / 1024).toFixed(2)} KiB)`);
+console.log(`size budget: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

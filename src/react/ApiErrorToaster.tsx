@@ -17,18 +17,6 @@ export interface ApiErrorToasterProps {
   className?: string;
 }
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
-
 /**
  * The toasts of the provider's store. Both live regions are mounted from the first render, so the
  * first toast is announced too; errors a person must act on are assertive, retries and waits polite.
@@ -104,10 +92,11 @@ export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', re
   const hotkeyLabel = `Alt+${hotkey.replace(/^Key/, '')}`;
   return (
     <>
-      <div aria-live="polite" aria-atomic="true" style={visuallyHidden} data-faultline-announcer="polite">
+      {/* Hidden by a class, not a style attribute: a strict CSP blocks inline styles in server HTML. */}
+      <div aria-live="polite" aria-atomic="true" className="fl-sr-only" data-faultline-announcer="polite">
         {announcements.polite}
       </div>
-      <div aria-live="assertive" aria-atomic="true" style={visuallyHidden} data-faultline-announcer="assertive">
+      <div aria-live="assertive" aria-atomic="true" className="fl-sr-only" data-faultline-announcer="assertive">
         {announcements.assertive}
       </div>
       <section

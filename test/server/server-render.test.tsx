@@ -46,3 +46,12 @@ it('gives every server render its own store, and nothing reaches it from outside
   expect(seen[0]).not.toBe(seen[1]);
   expect(html).not.toContain('stray');
 });
+
+it('server HTML carries no inline style attribute (a strict CSP would block it)', () => {
+  const html = renderToString(
+    <ApiErrorProvider queryClient={new QueryClient()}>
+      <ApiErrorToaster />
+    </ApiErrorProvider>,
+  );
+  expect(html).not.toMatch(/\sstyle="/);
+});

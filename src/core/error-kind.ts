@@ -1,41 +1,25 @@
-/** Every kind of failure faultline tells apart; see the API contract for what each one means. */
-export type ErrorKind =
-  | 'validation'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'payment_required'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'server'
-  | 'bad_gateway'
-  | 'unavailable'
-  | 'timeout'
-  | 'network'
-  | 'aborted'
-  | 'unknown';
-
-/** All kinds, in contract order. */
-export const ERROR_KINDS: readonly ErrorKind[] = [
-  'validation',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'gone',
-  'payment_required',
-  'payload_too_large',
-  'rate_limited',
-  'server',
-  'bad_gateway',
-  'unavailable',
-  'timeout',
-  'network',
-  'aborted',
+/** All kinds, in contract order; see the API contract for what each one means. */
+export const ERROR_KINDS = [
+  'validation', // 400, 422: the request is wrong; fix it
+  'unauthorized', // 401: credentials missing or expired; re-authenticate
+  'forbidden', // 403: known identity, not allowed (scope, role)
+  'not_found', // 404
+  'conflict', // 409: idempotency-key reuse, insufficient funds, state
+  'gone', // 410: an expired quote
+  'payment_required', // 402 (x402)
+  'payload_too_large', // 413
+  'rate_limited', // 429, or a body or code that says rate limit under another status
+  'server', // 500 and other 5xx not below
+  'bad_gateway', // 502
+  'unavailable', // 503
+  'timeout', // 504, 408, client-side timeout
+  'network', // no HTTP response: offline, DNS, CORS, connection reset
+  'aborted', // cancelled by code or by the user (a wallet's "user rejected")
   'unknown',
-];
+] as const;
+
+/** Every kind of failure faultline tells apart. */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
   400: 'validation',

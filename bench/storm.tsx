@@ -106,7 +106,7 @@ export async function benchStorm(only?: string): Promise<StormRow[]> {
         for (let i = 0; i < 20; i += 1) library.report(-1 - i, same);
         await sleep(50);
         library.clear();
-        await sleep(50);
+        await sleep(600); // exit animations (sonner keeps dismissed toasts in the DOM for a while)
         commits = 0;
         peak = 0;
         const before = heap();

@@ -107,8 +107,11 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
         try {
           await run();
           store.getState().setReauth('ok');
-          // Queries are safe to run again; mutations are offered a Retry instead of being resent.
-          void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' && isUnauthorized(query.state.error) });
+          // Queries on screen are safe to run again (query.fetch: refetchQueries would skip one that
+          // is disabled and was run by hand); mutations are offered a Retry instead of being resent.
+          for (const query of queryClient.getQueryCache().getAll()) {
+            if (query.state.status === 'error' && query.getObserversCount() > 0 && isUnauthorized(query.state.error)) void query.fetch().catch(() => undefined);
+          }
           for (const mutation of queryClient.getMutationCache().getAll()) {
             if (mutation.state.status !== 'error' || !isUnauthorized(mutation.state.error)) continue;
             store.getState().showToast(normalizeError(mutation.state.error), {

@@ -68,6 +68,24 @@ describe('re-authentication', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('replays a query that was run by hand (enabled: false) once signed in', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(3));
+    function Manual() {
+      const query = useApiQuery({ queryKey: ['manual'], queryFn: () => api.call<{ n: number }>(), enabled: false });
+      return (
+        <button type="button" onClick={() => void query.refetch()}>
+          {query.data ? `loaded ${query.data.n}` : 'load'}
+        </button>
+      );
+    }
+    renderWithFaultline(<Manual />, { onReauth: vi.fn() });
+    await user.click(screen.getByRole('button', { name: 'load' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Sign in again' }));
+    expect(await screen.findByRole('button', { name: 'loaded 3' })).toBeInTheDocument();
+    expect(api.calls).toBe(2);
+  });
+
   it('traps focus inside the dialog and gives it back when closed', async () => {
     const user = userEvent.setup();
     function App() {

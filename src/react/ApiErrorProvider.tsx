@@ -107,11 +107,8 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
         try {
           await run();
           store.getState().setReauth('ok');
-          // Queries on screen are safe to run again (query.fetch: refetchQueries would skip one that
-          // is disabled and was run by hand); mutations are offered a Retry instead of being resent.
-          for (const query of queryClient.getQueryCache().getAll()) {
-            if (query.state.status === 'error' && query.getObserversCount() > 0 && isUnauthorized(query.state.error)) void query.fetch().catch(() => undefined);
-          }
+          // Queries on screen are safe to run again; mutations are offered a Retry instead of being resent.
+          refetchFailed(queryClient, (error) => error.kind === 'unauthorized');
           for (const mutation of queryClient.getMutationCache().getAll()) {
             if (mutation.state.status !== 'error' || !isUnauthorized(mutation.state.error)) continue;
             store.getState().showToast(normalizeError(mutation.state.error), {
@@ -187,18 +184,15 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // One timer for the whole store: the next toast to expire or window to open.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onWindowOpen = (key: string) =>
-      queryClient.refetchQueries({
-        // Only queries that gave up (their wait was too long to hold a retry open); a query still
-        // retrying sends its own request once the wait is over.
-        predicate: (query) => query.state.status === 'error' && query.state.fetchStatus === 'idle' && isRateLimitedOn(query.state.error, key),
-      });
+    // Only queries that gave up (their wait was too long to hold a retry open): a query still
+    // retrying is not in 'error' and sends its own request once the wait is over.
+    const onWindowOpen = (key: string) => refetchFailed(queryClient, (error) => error.kind === 'rate_limited' && rateLimitKey(error) === key);
     const schedule = () => {
       clearTimeout(timer);
       const deadline = nextDeadline(store.getState());
       if (deadline === null) return;
       timer = setTimeout(() => {
-        for (const key of store.getState().tick(context.now())) void onWindowOpen(key);
+        for (const key of store.getState().tick(context.now())) onWindowOpen(key);
         schedule();
       }, Math.max(0, deadline - context.now()));
     };
@@ -254,8 +248,14 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   );
 }
 
-function isRateLimitedOn(error: unknown, key: string): boolean {
-  if (error == null) return false;
-  const normalized = normalizeError(error);
-  return normalized.kind === 'rate_limited' && rateLimitKey(normalized) === key;
+/**
+ * Runs again the queries on screen that failed with a matching error. query.fetch, not
+ * refetchQueries: that one skips a disabled query, and one run by hand must run again too.
+ */
+function refetchFailed(queryClient: QueryClient, matches: (error: ApiError) => boolean): void {
+  for (const query of queryClient.getQueryCache().getAll()) {
+    const { status, fetchStatus, error } = query.state;
+    if (status !== 'error' || fetchStatus !== 'idle' || error == null || query.getObserversCount() === 0) continue;
+    if (matches(normalizeError(error))) void query.fetch().catch(() => undefined);
+  }
 }

@@ -27,7 +27,9 @@ function usePrimaryAction(toast: ToastEntry) {
   if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
   if (toast.rateLimitKey !== null) return null;
-  if (toast.retry) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
+  // Retry only where sending it again can help: not a 403, a validation error or an expired quote.
+  const retryHelps = error.retryable || recovery === 'retry' || error.kind === 'unknown' || (error.kind === 'unauthorized' && reauthStatus === 'ok');
+  if (toast.retry && retryHelps) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
   if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   return null;
 }

@@ -220,3 +220,11 @@ it('reports errors of plain useQuery calls under the provider', async () => {
   const toast = await screen.findByRole('listitem');
   expect(toast).toHaveTextContent('You seem to be offline');
 });
+
+it('offers Retry only where sending it again can help', async () => {
+  const forbidden = scriptedApi('https://api.piratecrew.fun/v1/fees/claim', json(403, { error: { code: 'forbidden', message: 'API key missing required scope(s): fees:claim' }, meta: { request_id: 'r1' } }));
+  renderWithFaultline(<FailingQuery api={forbidden} />);
+  const toast = await screen.findByRole('listitem');
+  expect(toast).toHaveTextContent('Not allowed');
+  expect(within(toast).queryByRole('button', { name: 'Retry' })).toBeNull();
+});

@@ -46,9 +46,11 @@ export function readContext(context: unknown): NormalizeContext {
 export function resolveProfile(context: NormalizeContext, url: string | null, body: unknown): ApiProfile | null {
   const candidates = [...(context.profiles ?? []), ...builtInProfiles];
   const forced = context.api;
-  if (forced !== undefined && forced !== null) {
-    if (typeof forced === 'string') return candidates.find((profile) => profile.name === forced) ?? null;
-    if (typeof forced === 'object') return forced;
+  if (typeof forced === 'object' && forced !== null) return forced;
+  if (typeof forced === 'string') {
+    // A name that is no profile's (an origin used as a window key, a typo) cannot force one: infer.
+    const named = candidates.find((profile) => profile.name === forced);
+    if (named) return named;
   }
   const parsed = url ? attempt(() => new URL(url), null) : null;
   if (parsed) {

@@ -15,10 +15,12 @@ import {
   nextDeadline,
   noteRateLimitHeaders,
   rateLimitKey,
+  rateLimitKeyFor,
   recordIncident,
   waitForRateLimitWindow,
   type ApiErrorStore,
   type ApiErrorStoreOptions,
+  type IncidentOptions,
 } from '../store/index.js';
 import { ApiErrorContext, type ApiErrorContextValue } from './context.js';
 import { registerProvider } from './provider-registry.js';
@@ -145,16 +147,8 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Errors from the caches. Subscribing (instead of replacing the caches' onError) keeps the app's
   // own callbacks, and unsubscribing on unmount keeps StrictMode's double effects from doubling toasts.
   useEffect(() => {
-    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown }) => {
-      const error = normalizeError(raw, { profiles: context.profiles });
-      recordIncident(store, error, {
-        now: context.now(),
-        toast: options.toast && meta?.toast !== false,
-        message: metaMessage(meta),
-        retry: options.retry,
-        reauth: context.canReauth,
-      });
-    };
+    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown }) =>
+      reportIncident(store, context, raw, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta), retry: options.retry });
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated') return;
       const { action, query } = event;
@@ -221,22 +215,8 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   useEffect(
     () =>
       registerProvider({
-        report: (raw) => {
-          const error = normalizeError(raw, { profiles: context.profiles });
-          recordIncident(store, error, { now: context.now(), reauth: context.canReauth });
-          return error;
-        },
-        observeResponse: (response, api) => {
-          let key = api ?? '*';
-          if (!api) {
-            try {
-              key = new URL(response.url).origin;
-            } catch {
-              key = '*';
-            }
-          }
-          noteRateLimitHeaders(store, key, response.headers, context.now());
-        },
+        report: (raw) => reportIncident(store, context, raw, {}),
+        observeResponse: (response, api) => noteRateLimitHeaders(store, rateLimitKeyFor(api, response.url), response.headers, context.now()),
       }),
     [context, store],
   );
@@ -246,6 +226,13 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </ApiErrorContext.Provider>
   );
+}
+
+/** One failure, from the caches or from `reportError`, into the store; returns it normalized. */
+function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry'>): ApiError {
+  const error = normalizeError(raw, { profiles: context.profiles });
+  recordIncident(store, error, { ...options, now: context.now(), reauth: context.canReauth });
+  return error;
 }
 
 /**

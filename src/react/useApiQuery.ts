@@ -30,7 +30,7 @@ export function useApiQuery<TQueryFnData, TData = TQueryFnData, TQueryKey extend
         try {
           return await queryFn(context);
         } catch (error) {
-          throw normalizeError(error, { profiles, ...(api ? { api: profiles.find((p) => p.name === api) ?? api } : {}) });
+          throw normalizeError(error, { profiles, ...(api ? { api } : {}) });
         }
       },
     },

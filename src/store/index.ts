@@ -12,5 +12,5 @@ export {
   type ToastEntry,
 } from './api-error-store.js';
 export { recordIncident, type IncidentOptions } from './report.js';
-export { rateLimitKey, toastDuration, toastKey, type ToastDurations } from './toast-rules.js';
+export { rateLimitKey, rateLimitKeyFor, toastDuration, toastKey, type ToastDurations } from './toast-rules.js';
 export { noteRateLimitHeaders, waitForRateLimitWindow } from './rate-limit-gate.js';

@@ -38,12 +38,17 @@ export function toastKey(error: ApiError): string {
   return [error.api ?? '', error.kind, error.code ?? error.status ?? '', error.request?.method ?? '', path].join('|');
 }
 
-/** The rate-limit window key of an error: its API, or its origin when no profile named it. */
-export function rateLimitKey(error: ApiError): string {
-  if (error.api) return error.api;
+/** A rate-limit window's key: the API's name, else the origin of the URL, else '*'. */
+export function rateLimitKeyFor(api: string | null | undefined, url: string | null | undefined): string {
+  if (api) return api;
   try {
-    return error.request ? new URL(error.request.url).origin : '*';
+    return url ? new URL(url).origin : '*';
   } catch {
     return '*';
   }
+}
+
+/** The rate-limit window key of an error: its API, or its origin when no profile named it. */
+export function rateLimitKey(error: ApiError): string {
+  return rateLimitKeyFor(error.api, error.request?.url);
 }

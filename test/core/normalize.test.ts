@@ -200,3 +200,9 @@ describe('normalizeError', () => {
     expect(isApiError({ name: 'ApiError', kind: 'gone' })).toBe(false);
   });
 });
+
+it('infers the profile when context.api names none (an origin, a typo)', async () => {
+  const body = JSON.stringify({ error: 'Quote expired', code: 'QUOTE_EXPIRED' });
+  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'https://swap.example' })).api).toBe('solana-swap');
+  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'piratecrew' })).api).toBe('piratecrew');
+});

@@ -6,6 +6,7 @@ import { toHeaderMap } from './headers.js';
 import { errorFromResponse, normalizeError } from './normalize.js';
 import type { ApiProfile } from './profile.js';
 import { parseBodyText } from './read-body.js';
+import { timerDelay } from './retry-after.js';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
 
 /** How the client authenticates; the token is read before every attempt, so a refreshed one is used. */
@@ -84,9 +85,23 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, timerDelay(ms));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * The token for one attempt. A `getToken` that throws or rejects (a refresh that failed, a wallet
+ * that is gone) is an `unauthorized` ApiError like any other failure of the client.
+ */
+async function readToken(auth: ApiClientAuth | undefined, request: { method: string; url: string }): Promise<string | null> {
+  if (!auth) return null;
+  try {
+    const token = await auth.getToken();
+    return typeof token === 'string' && token !== '' ? token : null;
+  } catch (error) {
+    throw new ApiError({ kind: 'unauthorized', message: 'Could not get an access token', request, recovery: 'reauthenticate', cause: error });
+  }
 }
 
 /** Whether the API's profile says this 2xx body reports a failure (an async job that failed). */
@@ -110,13 +125,25 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     if (!headers.has('accept')) headers.set('accept', 'application/json');
     if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
-    const token = options.auth ? await options.auth.getToken() : null;
-    if (token) {
-      if (options.auth?.scheme === 'x-api-key') headers.set('x-api-key', token);
-      else headers.set('authorization', `Bearer ${token}`);
-    }
+    const token = await readToken(options.auth, { method, url });
     const cached = method === 'GET' ? etags.get(url) : undefined;
     if (cached && !headers.has('if-none-match')) headers.set('if-none-match', cached.etag);
+
+    if (token) {
+      try {
+        if (options.auth?.scheme === 'x-api-key') headers.set('x-api-key', token);
+        else headers.set('authorization', `Bearer ${token}`);
+      } catch {
+        // `Headers` refuses a value with a control character, in a TypeError that quotes it.
+        throw new ApiError({
+          kind: 'unauthorized',
+          message: 'The access token cannot be sent: it is not a valid header value',
+          request: { method, url },
+          recovery: 'reauthenticate',
+          cause: new TypeError('Invalid header value for the access token'),
+        });
+      }
+    }
 
     const context: NormalizeContext = {
       request: { method, url, idempotencyKey },
@@ -151,7 +178,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (response.status === 204 || response.status === 205 || method === 'HEAD') return undefined;
 
       const contentType = response.headers.get('content-type');
-      const body = parseBodyText(await response.text(), contentType);
+      // A success is the caller's data, whole: the size cap is for error bodies only.
+      const body = parseBodyText(await response.text(), contentType, Infinity);
       if (bodySignalsError(body) || failedBody(url, body, context)) {
         throw buildError({ status: response.status, headers: toHeaderMap(response.headers), body, contentType, url: response.url || null }, context);
       }
@@ -184,7 +212,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       try {
         return (await send(url, init, method, idempotencyKey)) as T;
       } catch (error) {
-        const apiError = error as ApiError;
+        // Whatever went wrong before the request was sent (a header fetch refuses) is an ApiError too.
+        const apiError = error instanceof ApiError ? error : normalizeError(error, { request: { method, url } });
         if (!policy || !policy.retry(failures, apiError)) throw apiError;
         try {
           await sleep(policy.retryDelay(failures, apiError), init.signal);

@@ -2,8 +2,9 @@ import type { ErrorKind } from './error-kind.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
 import { toPlain } from './plain-value.js';
+import { clampWait } from './retry-after.js';
 import { attempt, inheritedProp } from './safe.js';
-import { redactSecrets, redactUrl } from './text.js';
+import { capText, redactSecrets, redactUrl, safeHttpUrl } from './text.js';
 
 /** The request an error belongs to, as far as it is known. */
 export interface ApiErrorRequest {
@@ -33,6 +34,26 @@ export interface ApiErrorInit {
   recovery?: Recovery | null;
   maxRetries?: number | null;
   safeToResend?: boolean;
+  /** See `ApiError.rateLimitKey`; by default the `api` given, else the request's origin. */
+  rateLimitKey?: string | null;
+}
+
+/** The origin of a URL, or null. */
+function originOf(url: string | null | undefined): string | null {
+  if (typeof url !== 'string') return null;
+  return attempt(() => {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  }, null);
+}
+
+/**
+ * The rate-limit window a failure belongs to: a profile's name when the profile was chosen by the
+ * request's host or URL or forced by the caller, else the request's origin. Never a profile chosen
+ * only by the body's shape: another host's look-alike body must not close a known API's window.
+ */
+export function windowKeyFor(api: string | null | undefined, url: string | null | undefined): string | null {
+  return api ? api : originOf(url);
 }
 
 const BRAND = Symbol.for('faultline.ApiError');
@@ -64,6 +85,11 @@ export class ApiError extends Error {
   readonly maxRetries: number | null;
   /** The API says resending this exact request is safe even for a POST (e.g. the same signed tx). */
   readonly safeToResend: boolean;
+  /**
+   * The rate-limit window this failure closes (see `windowKeyFor`): the API's name when the
+   * request's URL or the caller named it, else the request's origin; null when neither is known.
+   */
+  readonly rateLimitKey: string | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -72,7 +98,8 @@ export class ApiError extends Error {
     this.status = init.status ?? null;
     this.code = init.code ?? null;
     this.retryable = init.retryable ?? false;
-    this.retryAfterMs = init.retryAfterMs ?? null;
+    // Finite and at most a day whatever a caller passes: a timer is set from it.
+    this.retryAfterMs = clampWait(init.retryAfterMs);
     this.rateLimit = init.rateLimit ?? null;
     this.requestId = init.requestId ?? null;
     this.param = init.param ?? null;
@@ -84,35 +111,46 @@ export class ApiError extends Error {
     this.recovery = init.recovery ?? null;
     this.maxRetries = init.maxRetries ?? null;
     this.safeToResend = init.safeToResend ?? false;
+    this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : windowKeyFor(init.api, init.request?.url);
   }
 
-  /** A plain, serialisable copy for logs and error trackers; carries no credentials. */
+  /**
+   * A plain, serialisable copy for logs and error trackers: bounded in size (under about 150 KB of
+   * JSON whatever the error holds), every field redacted, no credentials. Never throws.
+   */
   toJSON(): Record<string, unknown> {
+    const text = (value: unknown, max = 500) => (typeof value === 'string' ? capText(redactSecrets(capText(value, max + 256)), max) : null);
+    const read = <T>(key: keyof ApiError, fallback: T) => attempt(() => this[key] as unknown, fallback);
+    const request = read('request', null) as ApiErrorRequest | null;
+    const rateLimit = read('rateLimit', null);
+    const retryAfterMs = read('retryAfterMs', null);
+    const status = read('status', null);
     return {
-      name: this.name,
-      kind: this.kind,
-      status: this.status,
-      code: this.code,
-      message: redactSecrets(this.message),
-      retryable: this.retryable,
-      retryAfterMs: this.retryAfterMs,
-      rateLimit: this.rateLimit,
-      requestId: this.requestId,
-      param: this.param,
-      docUrl: this.docUrl,
-      details: toPlain(this.details),
-      api: this.api,
-      request: this.request && { method: this.request.method, url: redactUrl(this.request.url) },
-      recovery: this.recovery,
-      body: toPlain(this.body),
-      cause: describeCause(this.cause),
+      name: 'ApiError',
+      kind: text(read('kind', 'unknown'), 40),
+      status: typeof status === 'number' && Number.isFinite(status) ? status : null,
+      code: text(read('code', null), 200),
+      message: text(read('message', ''), 2000) ?? '',
+      retryable: read('retryable', false) === true,
+      retryAfterMs: typeof retryAfterMs === 'number' ? clampWait(retryAfterMs) : null,
+      rateLimit: rateLimit === null ? null : toPlain(rateLimit),
+      requestId: text(read('requestId', null), 200),
+      param: text(read('param', null), 200),
+      docUrl: typeof read('docUrl', null) === 'string' ? safeHttpUrl(redactUrl(read('docUrl', '') as string)) : null,
+      details: toPlain(read('details', undefined)),
+      api: text(read('api', null), 200),
+      request: attempt(() => (request && typeof request.url === 'string' ? { method: text(request.method, 20) ?? 'GET', url: redactUrl(request.url) } : null), null),
+      recovery: text(read('recovery', null), 40),
+      body: toPlain(read('body', undefined)),
+      cause: attempt(() => describeCause(read('cause', undefined)), undefined),
     };
   }
 }
 
 /** Whether a value is an ApiError, also across bundle copies of faultline. */
 export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError || attempt(() => inheritedProp(value, BRAND as unknown as string) === true, false);
+  // A Proxy can throw from `instanceof` (its getPrototypeOf trap) as from any read.
+  return attempt(() => value instanceof ApiError || inheritedProp(value, BRAND as unknown as string) === true, false);
 }
 
 function describeCause(cause: unknown): unknown {
@@ -120,7 +158,8 @@ function describeCause(cause: unknown): unknown {
   const name = inheritedProp(cause, 'name');
   const message = inheritedProp(cause, 'message');
   if (typeof name === 'string' || typeof message === 'string') {
-    return { name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? redactSecrets(message) : '' };
+    // A wrapped error's message often names the URL it failed on, `?api_key=…` and all.
+    return { name: typeof name === 'string' ? capText(name, 100) : 'Error', message: typeof message === 'string' ? capText(redactSecrets(capText(message, 2256)), 2000) : '' };
   }
   return toPlain(cause);
 }

@@ -98,17 +98,47 @@ const CODE_KINDS: Record<string, ErrorKind> = {
   paymentrequired: 'payment_required', gone: 'gone', payloadtoolarge: 'payload_too_large', requestentitytoolarge: 'payload_too_large',
 };
 
-/** The kind a code means wherever it comes from, or null when the code is the API's own. */
-export function kindFromCode(code: string | null): ErrorKind | null {
-  if (code === null) return null;
-  return JSON_RPC_KINDS[code] ?? CODE_KINDS[code.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+/** `table[key]` when it is the table's own entry: `constructor` or `__proto__` find nothing. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
+/** The kind a code means wherever it comes from, or null when the code is the API's own. */
+export function kindFromCode(code: string | null): ErrorKind | null {
+  if (code === null || code.length > 200) return null;
+  return own(JSON_RPC_KINDS, code) ?? own(CODE_KINDS, code.toLowerCase().replace(/[^a-z]/g, '')) ?? null;
+}
+
+/** The member a JSON Pointer (RFC 6901, also as a `#/…` fragment) ends at: `#/items/0/age` → `age`. */
 function lastPointerSegment(pointer: unknown): string | null {
   const text = asText(pointer);
   if (!text) return null;
-  const segment = text.split('/').filter(Boolean).pop();
-  return segment ?? null;
+  const segment = text.slice(0, 1024).split('/').filter((part) => part !== '' && part !== '#').pop();
+  return segment === undefined ? null : segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+const GOOGLE_RETRY_INFO = 'type.googleapis.com/google.rpc.RetryInfo';
+const GOOGLE_HELP = 'type.googleapis.com/google.rpc.Help';
+
+/**
+ * Google's error `details` (google.rpc, AIP-193): `RetryInfo.retryDelay` is a protobuf Duration in
+ * JSON ("30s", "1.5s"); `Help.links[].url` points at documentation.
+ */
+function googleDetails(details: unknown): { retryAfterMs: number | null; docUrl: string | null } {
+  let retryAfterMs: number | null = null;
+  let docUrl: string | null = null;
+  if (!isArray(details)) return { retryAfterMs, docUrl };
+  for (const detail of details.slice(0, 20)) {
+    const type = prop(detail, '@type');
+    if (type === GOOGLE_RETRY_INFO && retryAfterMs === null) {
+      const delay = /^(\d{1,12}(?:\.\d{1,9})?)s$/.exec(asText(prop(detail, 'retryDelay'))?.trim() ?? '');
+      if (delay) retryAfterMs = clampWait(Number(delay[1]) * 1000);
+    } else if (type === GOOGLE_HELP && docUrl === null) {
+      const links = prop(detail, 'links');
+      docUrl = isArray(links) ? asText(prop(links[0], 'url')) : null;
+    }
+  }
+  return { retryAfterMs, docUrl };
 }
 
 /** Reads an item of an `errors` array: GraphQL (`message`, `extensions.code`, `path`) or JSON:API. */
@@ -122,6 +152,8 @@ function readErrorItem(item: unknown): BodyFields {
     param:
       asText(firstProp(item, PARAM_KEYS)) ??
       asText(prop(source, 'parameter')) ??
+      // RFC 9457 §3 extension members name the offending field with a JSON Pointer.
+      lastPointerSegment(prop(item, 'pointer')) ??
       lastPointerSegment(prop(source, 'pointer')) ??
       (isArray(path) ? path.map(asText).filter(Boolean).join('.') || null : null),
   };
@@ -150,35 +182,40 @@ export function readBodyFields(body: unknown): BodyFields {
     // Nested: { error: { code, message, param, doc_url, details } } and JSON-RPC { error: { code: -32005, … } }.
     const rpcCode = typeof prop(error, 'code') === 'number' ? asText(prop(error, 'code')) : null;
     const code = codeFrom(error);
+    const google = googleDetails(prop(error, 'details'));
     return {
       ...common,
+      retryAfterMs: common.retryAfterMs ?? google.retryAfterMs,
       code,
       message: messageFrom(firstProp(error, MESSAGE_KEYS)) ?? messageFrom(prop(error, 'details')),
       param: asText(firstProp(error, PARAM_KEYS)),
-      docUrl: asText(firstProp(error, DOC_KEYS)),
+      docUrl: asText(firstProp(error, DOC_KEYS)) ?? google.docUrl,
       details: firstProp(error, ['details', 'data', 'errors', 'metadata']),
-      kindHint: (rpcCode !== null ? JSON_RPC_KINDS[rpcCode] : undefined) ?? kindFromCode(code),
+      kindHint: (rpcCode !== null ? own(JSON_RPC_KINDS, rpcCode) : undefined) ?? kindFromCode(code),
     };
-  }
-
-  if (isArray(errors) && errors.length > 0) {
-    const first = readErrorItem(errors[0]);
-    return { ...common, ...first, details: errors.length > 1 ? errors.slice(0, 20) : prop(body, 'data') ?? undefined, kindHint: kindFromCode(first.code ?? null) };
   }
 
   const problemType = asText(prop(body, 'type'));
   const invalidParams = prop(body, 'invalid-params') ?? prop(body, 'invalid_params');
   const isProblem = prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (problemType !== null && prop(body, 'instance') !== undefined);
+
+  if (isArray(errors) && errors.length > 0 && !(isProblem && error === undefined)) {
+    const first = readErrorItem(errors[0]);
+    return { ...common, ...first, details: errors.length > 1 ? errors.slice(0, 20) : prop(body, 'data') ?? undefined, kindHint: kindFromCode(first.code ?? null) };
+  }
+
   if (isProblem && error === undefined) {
-    // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status").
+    // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status"), also
+    // when an `errors` array (§3, extension members) lists each problem with a `pointer`.
     const code = asText(prop(body, 'code')) ?? (problemType && problemType !== 'about:blank' ? problemType : null);
+    const firstItem = isArray(errors) && errors.length > 0 ? readErrorItem(errors[0]) : null;
     return {
       ...common,
       code,
-      message: messageFrom(firstProp(body, ['detail', 'title', 'message'])),
-      param: isArray(invalidParams) ? asText(prop(invalidParams[0], 'name')) : asText(firstProp(body, PARAM_KEYS)),
+      message: messageFrom(firstProp(body, ['detail', 'title', 'message'])) ?? firstItem?.message ?? null,
+      param: isArray(invalidParams) ? asText(prop(invalidParams[0], 'name')) : asText(firstProp(body, PARAM_KEYS)) ?? firstItem?.param ?? null,
       docUrl: problemType,
-      details: extras(body),
+      details: firstItem && isArray(errors) ? { ...extras(body), errors: errors.slice(0, 20) } : extras(body),
       kindHint: kindFromCode(code),
     };
   }

@@ -1,15 +1,16 @@
-import { ApiError } from './api-error.js';
+import { ApiError, windowKeyFor } from './api-error.js';
 import { readBodyFields, type BodyFields } from './body-fields.js';
-import { resolveProfile, type NormalizeContext } from './context.js';
+import { matchProfile, type NormalizeContext } from './context.js';
 import { isTransientKind, kindFromStatus, type ErrorKind } from './error-kind.js';
 import type { HeaderMap } from './headers.js';
 import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
-import { toPlain } from './plain-value.js';
+import { MAX_STRING, toPlain } from './plain-value.js';
+import { MAX_BODY_TEXT } from './read-body.js';
 import { attempt, isRecord } from './safe.js';
-import { looksLikeHtml, redactSecrets, safeHttpUrl, textFromHtml, toPlainText } from './text.js';
+import { capText, looksLikeHtml, redactSecrets, redactUrl, safeHttpUrl, textFromHtml, toPlainText } from './text.js';
 
 /** A failed exchange as it was received, before interpretation. */
 export interface ErrorParts {
@@ -24,6 +25,22 @@ export interface ErrorParts {
 }
 
 const RATE_LIMIT_TEXT = /rate[\s_-]?limit|too[\s_-]many[\s_-]requests|throttl|quota[\s_-]exceeded/i;
+// GitHub: "You have exceeded a secondary rate limit…" comes without a wait more often than not.
+const SECONDARY_LIMIT = /secondary rate limit/i;
+/**
+ * GitHub's rule for a secondary rate limit that names no wait: "wait for at least one minute before
+ * retrying" (docs.github.com, REST API rate limits, "Exceeding the rate limit").
+ */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * `Stripe-Should-Retry` (Stripe's SDKs) and `X-Should-Retry` (OpenAI's and Anthropic's SDKs): the
+ * server's own word on whether this request may be retried overrides the default decision.
+ */
+function serverSaysRetry(headers: HeaderMap): boolean | null {
+  const value = (headers.get('stripe-should-retry') ?? headers.get('x-should-retry'))?.trim().toLowerCase();
+  return value === 'true' ? true : value === 'false' ? false : null;
+}
 
 /** Fallback message when the body gives none: plain, never markup. */
 export function fallbackMessage(kind: ErrorKind, status: number | null): string {
@@ -40,55 +57,79 @@ function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
 export function buildError(parts: ErrorParts, context: NormalizeContext): ApiError {
   const now = context.now ?? Date.now();
   const requestUrl = context.request?.url ?? parts.url ?? null;
-  const profile = resolveProfile(context, requestUrl, parts.body);
-  const fields = readFields(profile, parts.body);
+  // Every string is capped before any pattern reads it, whichever path it came by (a 50 MB axios
+  // `data` string is read like an 8 KB fetch body).
+  const rawBody = typeof parts.body === 'string' ? capText(parts.body, MAX_BODY_TEXT) : parts.body;
+  const match = matchProfile(context, requestUrl, rawBody);
+  const profile = match?.profile ?? null;
+  const fields = readFields(profile, rawBody);
   const status = parts.status ?? fields.status ?? null;
   const secrets = context.secrets ?? [];
-  const plain = (text: string) => toPlainText(redactSecrets(text, secrets));
+  const plain = (text: string) => toPlainText(text, 500, secrets);
+  // A short field (code, request id, param) redacted like a message; a secret is cut, not shortened.
+  const field = (value: unknown, max = 200): string | null => {
+    if (typeof value !== 'string') return null;
+    const text = redactSecrets(capText(value, max + 256).trim(), secrets);
+    return text === '' ? null : capText(text, max);
+  };
 
   let serverMessage: string | null = null;
-  if (typeof parts.body === 'string') {
-    serverMessage = looksLikeHtml(parts.body, parts.contentType) ? redactSecrets(textFromHtml(parts.body), secrets) : plain(parts.body);
+  if (typeof rawBody === 'string') {
+    serverMessage = looksLikeHtml(rawBody, parts.contentType) ? textFromHtml(rawBody, secrets) : plain(rawBody);
   } else if (typeof fields.message === 'string') {
     serverMessage = plain(fields.message);
   }
-  const code = typeof fields.code === 'string' && fields.code.trim() !== '' ? fields.code.trim().slice(0, 200) : null;
+  const code = field(fields.code);
 
   const rule = ruleForCode(profile, code) ?? ruleForStatus(profile, status);
   const saysRateLimit = RATE_LIMIT_TEXT.test(code ?? '') || RATE_LIMIT_TEXT.test(serverMessage ?? '');
+  const headerLimit = rateLimitFromHeaders(parts.headers, now);
+  // GitHub answers a spent primary limit with 403 (or 429) and `x-ratelimit-remaining: 0`, often
+  // with an empty body: a rate limit until `x-ratelimit-reset` (docs.github.com, REST rate limits).
+  const spentQuota = (status === 403 || status === 429) && headerLimit?.remaining === 0;
   const kind: ErrorKind =
     rule?.kind ??
-    (saysRateLimit ? 'rate_limited' : null) ??
+    (saysRateLimit || spentQuota ? 'rate_limited' : null) ??
     (status !== null && status >= 400 ? kindFromStatus(status) : null) ??
     fields.kindHint ??
     kindFromStatus(status);
 
-  const rateLimit = mergeRateLimit(rateLimitFromHeaders(parts.headers, now), kind === 'rate_limited' ? fields.limit ?? null : null);
+  const rateLimit = mergeRateLimit(headerLimit, kind === 'rate_limited' ? fields.limit ?? null : null);
   const waitForReset = rateLimit?.resetAt != null && (kind === 'rate_limited' || rateLimit.remaining === 0) ? rateLimit.resetAt - now : null;
-  const retryAfterMs = clampWait(
-    retryAfterFromHeaders(parts.headers, now) ?? fields.retryAfterMs ?? waitForReset ?? rule?.defaultWaitMs ?? null,
-  );
+  const headerWait = retryAfterFromHeaders(parts.headers, now);
+  const secondaryWait = kind === 'rate_limited' && SECONDARY_LIMIT.test(serverMessage ?? '') ? SECONDARY_LIMIT_WAIT_MS : null;
+  const wait = clampWait(headerWait ?? fields.retryAfterMs ?? waitForReset ?? secondaryWait ?? rule?.defaultWaitMs ?? null);
+
+  // RFC 9110 §15.5.14: a 413 with Retry-After says the condition is temporary; retry after the wait.
+  const temporaryTooLarge = status === 413 && headerWait !== null;
+  const retryable = serverSaysRetry(parts.headers) ?? rule?.retry ?? (isTransientKind(kind) || temporaryTooLarge);
+  // A wait means "send it again then": kept when the request may be retried, and on a rate limit
+  // (the window's countdown, even where the retry is left to a person); otherwise dropped.
+  const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;
+  const windowKey = match && match.by !== 'shape' ? profile!.name : typeof context.api === 'string' ? context.api : windowKeyFor(null, requestUrl);
+  const body = toPlain(rawBody, secrets);
 
   return new ApiError({
     kind,
     status,
     code,
     message: serverMessage || fallbackMessage(kind, status),
-    retryable: rule?.retry ?? isTransientKind(kind),
+    retryable,
     retryAfterMs,
     rateLimit,
-    requestId: (typeof fields.requestId === 'string' ? fields.requestId.slice(0, 200) : null) ?? requestIdFromHeaders(parts.headers),
-    param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) : null,
-    docUrl: safeHttpUrl(fields.docUrl),
-    // The caller's own secrets (the token it sent) are cut out of anything kept from the body.
-    details: secrets.length ? toPlain(fields.details, secrets) : fields.details,
+    requestId: field(fields.requestId) ?? field(requestIdFromHeaders(parts.headers)),
+    param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) || null : null,
+    docUrl: safeHttpUrl(typeof fields.docUrl === 'string' ? redactUrl(fields.docUrl, secrets) : null),
+    // Copied, bounded and redacted: the caller's own secrets (the token it sent) are cut out too.
+    details: toPlain(fields.details, secrets),
     api: profile?.name ?? null,
     request: context.request ?? null,
-    body: secrets.length ? toPlain(parts.body, secrets) : parts.body,
+    body: typeof body === 'string' ? capText(body, Math.min(MAX_BODY_TEXT, MAX_STRING)) : body,
     cause: parts.cause,
-    recovery: rule?.recovery ?? defaultRecovery(kind),
+    recovery: temporaryTooLarge && !rule?.recovery ? 'wait' : rule?.recovery ?? defaultRecovery(kind),
     maxRetries: rule?.maxRetries ?? null,
     safeToResend: rule?.safeToResend ?? false,
+    rateLimitKey: windowKey,
   });
 }
 

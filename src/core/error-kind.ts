@@ -41,7 +41,7 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
 /** The kind an HTTP status implies when nothing more specific is known. */
 export function kindFromStatus(status: number | null): ErrorKind {
   if (status === null) return 'unknown';
-  const exact = KIND_BY_STATUS[status];
+  const exact = Object.prototype.hasOwnProperty.call(KIND_BY_STATUS, status) ? KIND_BY_STATUS[status] : undefined;
   if (exact) return exact;
   if (status >= 500 && status <= 599) return 'server';
   if (status >= 400 && status <= 499) return 'validation';

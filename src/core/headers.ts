@@ -1,9 +1,12 @@
 import { asText, attempt, isArray, isRecord, prop } from './safe.js';
+import { capText } from './text.js';
 
 /** Header names in lower case mapped to their values; what every reader below takes. */
 export type HeaderMap = ReadonlyMap<string, string>;
 
 const MAX_HEADERS = 200;
+// No header faultline reads is longer; browsers allow 256 KB, and every reader after this is linear anyway.
+const MAX_VALUE_LENGTH = 4096;
 
 /**
  * Reads headers from whatever carries them (a `Headers`, a plain object as axios gives,
@@ -13,8 +16,8 @@ export function toHeaderMap(input: unknown): HeaderMap {
   const map = new Map<string, string>();
   const add = (name: unknown, value: unknown) => {
     if (map.size >= MAX_HEADERS || typeof name !== 'string') return;
-    const text = isArray(value) ? value.map(asText).filter(Boolean).join(', ') : asText(value);
-    if (text !== null) map.set(name.toLowerCase(), text);
+    const text = isArray(value) ? value.slice(0, 20).map(asText).filter(Boolean).join(', ') : asText(value);
+    if (text !== null && name.length <= 256) map.set(name.toLowerCase(), capText(text, MAX_VALUE_LENGTH));
   };
   attempt(() => {
     if (input === null || input === undefined) return;

@@ -15,4 +15,5 @@ export { rateLimitFromHeaders } from './rate-limit-headers.js';
 export { toHeaderMap } from './headers.js';
 export { createRetryPolicy, isSafeToResend, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 export { createApiClient, type ApiClient, type ApiClientAuth, type ApiClientOptions, type ApiRequestInit } from './api-client.js';
-export { defaultMessages, describeError, formatMessage, type DescribeOptions, type ErrorDescription, type Messages } from './messages.js';
+export { defaultMessages, describeError, errorFacts, formatMessage, httpUrl, type DescribeOptions, type ErrorDescription, type ErrorFacts, type Messages } from './messages.js';
+export { MAX_TIMER_MS, timerDelay } from './retry-after.js';

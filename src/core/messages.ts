@@ -3,7 +3,8 @@ import type { ErrorKind } from './error-kind.js';
 import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
 import { builtInProfiles } from './profiles/index.js';
 import type { Recovery } from './recovery.js';
-import { asText, isRecord } from './safe.js';
+import { ERROR_KINDS } from './error-kind.js';
+import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
 
 /**
  * Every text faultline shows, by key; pass overrides (or a whole translation) to the provider's
@@ -104,19 +105,77 @@ export function formatMessage(template: string, values: Record<string, string | 
   return missing ? null : text;
 }
 
-/** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
-function valuesOf(error: ApiError, now: number, secondsLeft: number | undefined): Record<string, string | number | null> {
-  const values: Record<string, string | number | null> = {};
-  if (isRecord(error.details)) {
-    for (const key of Object.keys(error.details).slice(0, 30)) {
-      const text = asText(error.details[key]);
-      if (text !== null) values[key] = text.slice(0, 200);
-    }
-  }
-  const resetAt = error.rateLimit?.resetAt ?? null;
-  const waitMs = error.retryAfterMs ?? (resetAt !== null ? resetAt - now : null);
+/**
+ * The fields of an error that the UI reads, each checked for its type: an ApiError from another
+ * bundle or a hostile SDK may hold anything, or throw from a getter. Never throws.
+ */
+export interface ErrorFacts {
+  kind: ErrorKind;
+  status: number | null;
+  code: string | null;
+  message: string;
+  param: string | null;
+  requestId: string | null;
+  api: string | null;
+  /** An http(s) URL, checked again here: the UI renders it as a link. */
+  docUrl: string | null;
+  retryAfterMs: number | null;
+  resetAt: number | null;
+  recovery: Recovery | null;
+  retryable: boolean;
+  details: unknown;
+}
+
+const KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
+const text = (value: unknown, max = 500): string | null => (typeof value === 'string' ? value.slice(0, max) : null);
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** An http(s) URL, or null (javascript:, data:, relative, junk). For links rendered from errors. */
+export function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2048) return null;
+  return attempt(() => {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  }, null);
+}
+
+/** Reads an error's fields for display; see `ErrorFacts`. Never throws. */
+export function errorFacts(error: unknown): ErrorFacts {
+  const read = (key: string) => attempt(() => inheritedProp(error, key), undefined);
+  const kind = read('kind');
+  const status = finite(read('status'));
+  const recovery = read('recovery');
   return {
-    ...values,
+    kind: typeof kind === 'string' && KINDS.has(kind) ? (kind as ErrorKind) : 'unknown',
+    status: status !== null && Number.isInteger(status) && status >= 100 && status <= 599 ? status : null,
+    code: text(read('code'), 200),
+    message: text(read('message'), 2000) ?? '',
+    param: text(read('param'), 200),
+    requestId: text(read('requestId'), 200),
+    api: text(read('api'), 200),
+    docUrl: httpUrl(read('docUrl')),
+    retryAfterMs: finite(read('retryAfterMs')),
+    resetAt: finite(attempt(() => prop(read('rateLimit'), 'resetAt'), undefined)),
+    recovery: typeof recovery === 'string' ? (recovery.slice(0, 40) as Recovery) : null,
+    retryable: read('retryable') === true,
+    details: read('details'),
+  };
+}
+
+/** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
+function valuesOf(error: ErrorFacts, now: number, secondsLeft: number | undefined): Record<string, string | number | null> {
+  const values: Record<string, string | number | null> = {};
+  attempt(() => {
+    const details = error.details;
+    if (!isRecord(details)) return;
+    for (const key of Object.keys(details).slice(0, 30)) {
+      const value = asText(prop(details, key));
+      // defineProperty: a `__proto__` key in details stays an ordinary placeholder.
+      if (value !== null) Object.defineProperty(values, key, { value: value.slice(0, 200), enumerable: true, writable: true, configurable: true });
+    }
+  }, undefined);
+  const waitMs = error.retryAfterMs ?? (error.resetAt !== null ? error.resetAt - now : null);
+  return Object.assign(values, {
     seconds: secondsLeft !== undefined ? Math.max(1, secondsLeft) : waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
     param: error.param,
     // A 5xx never shows the server's own text.
@@ -124,34 +183,52 @@ function valuesOf(error: ApiError, now: number, secondsLeft: number | undefined)
     code: error.code,
     status: error.status,
     requestId: error.requestId,
-  };
+  });
 }
 
-/** Describes an error for a person, from the catalog, the profile's messages and any overrides. */
+/** `messages[key]` when it is the catalog's own string: `constructor` finds nothing. */
+function own(messages: Messages, key: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(messages, key)) return undefined;
+  const value = messages[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Describes an error for a person, from the catalog, the profile's messages and any overrides.
+ * Never throws, whatever the error holds: a hostile value gets the generic text.
+ */
 export function describeError(error: ApiError, options: DescribeOptions = {}): ErrorDescription {
-  const messages = options.messages ? { ...defaultMessages, ...options.messages } : defaultMessages;
+  try {
+    return describeUnsafe(errorFacts(error), options);
+  } catch {
+    return { title: defaultMessages['kind.unknown.title']!, description: defaultMessages['kind.fallback.description']!, action: null };
+  }
+}
+
+function describeUnsafe(error: ErrorFacts, options: DescribeOptions): ErrorDescription {
+  const messages: Messages = options.messages ? { ...defaultMessages, ...options.messages } : defaultMessages;
   const values = valuesOf(error, options.now ?? Date.now(), options.secondsLeft);
-  const profile = error.api ? [...(options.profiles ?? []), ...builtInProfiles].find((p) => p.name === error.api) ?? null : null;
-  const rule = ruleForCode(profile, error.code) ?? ruleForStatus(profile, error.status);
+  const profile = error.api ? [...(options.profiles ?? []), ...builtInProfiles].find((p) => attempt(() => p.name === error.api, false)) ?? null : null;
+  const rule = attempt(() => ruleForCode(profile, error.code) ?? ruleForStatus(profile, error.status), undefined);
 
   const candidates = [
-    error.api && error.code ? messages[`${error.api}.${error.code}`] : undefined,
-    error.api && error.status !== null ? messages[`${error.api}.${error.status}`] : undefined,
-    rule?.message,
-    messages[`kind.${error.kind}.description`],
-    error.kind === 'rate_limited' ? messages['kind.rate_limited.description.unknown'] : undefined,
-    messages['kind.fallback.description'],
+    error.api && error.code ? own(messages, `${error.api}.${error.code}`) : undefined,
+    error.api && error.status !== null ? own(messages, `${error.api}.${error.status}`) : undefined,
+    typeof rule?.message === 'string' ? rule.message : undefined,
+    own(messages, `kind.${error.kind}.description`),
+    error.kind === 'rate_limited' ? own(messages, 'kind.rate_limited.description.unknown') : undefined,
+    own(messages, 'kind.fallback.description'),
   ];
   let description = '';
   for (const template of candidates) {
-    const text = template === undefined ? null : formatMessage(template, values);
-    if (text) {
-      description = text;
+    const filled = template === undefined ? null : formatMessage(template, values);
+    if (filled) {
+      description = filled;
       break;
     }
   }
 
   const recovery = error.recovery;
-  const action = recovery && ACTIONS.has(recovery) ? { type: recovery, label: messages[`action.${recovery}`] ?? recovery } : null;
-  return { title: messages[`kind.${error.kind}.title`] ?? messages['kind.unknown.title'] ?? '', description, action };
+  const action = recovery && ACTIONS.has(recovery) ? { type: recovery, label: own(messages, `action.${recovery}`) ?? recovery } : null;
+  return { title: own(messages, `kind.${error.kind}.title`) ?? own(messages, 'kind.unknown.title') ?? '', description, action };
 }

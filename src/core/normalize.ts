@@ -3,9 +3,9 @@ import { buildError, defaultRecovery, fallbackMessage } from './build-error.js';
 import { readContext, type NormalizeContext } from './context.js';
 import { isTransientKind, type ErrorKind } from './error-kind.js';
 import { toHeaderMap } from './headers.js';
-import { readResponseBody } from './read-body.js';
+import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.js';
 import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
-import { redactSecrets, toPlainText } from './text.js';
+import { capText, toPlainText } from './text.js';
 import { kindOfThrown } from './thrown.js';
 
 const MESSAGES: Partial<Record<ErrorKind, string>> = {
@@ -32,12 +32,37 @@ function axiosRequest(error: unknown): NormalizeContext['request'] {
   if (url === null) return undefined;
   const base = asText(prop(config, 'baseURL'));
   const full = base && !/^https?:/i.test(url) ? `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : url;
-  return { method: (asText(prop(config, 'method')) ?? 'GET').toUpperCase(), url: full };
+  return { method: (asText(prop(config, 'method')) ?? 'GET').slice(0, 20).toUpperCase(), url: full.slice(0, 8192) };
+}
+
+// Request headers that carry credentials; their values are secrets wherever they reappear.
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token|cookie)$/i;
+
+/**
+ * The credentials an axios-style error's request carried (`config.headers.Authorization`, an
+ * `x-api-key`): the raw value and, for `Bearer …`, the token alone.
+ */
+function axiosSecrets(error: unknown): string[] {
+  const headers = toHeaderMap(prop(prop(error, 'config'), 'headers'));
+  const secrets: string[] = [];
+  for (const [name, value] of headers) {
+    if (!CREDENTIAL_HEADER.test(name)) continue;
+    secrets.push(value);
+    const token = /^\s*\S+\s+(\S{4,})\s*$/.exec(value)?.[1];
+    if (token) secrets.push(token);
+  }
+  return secrets;
+}
+
+/** The context with the thrown value's own credentials added to its secrets. */
+function withSecrets(context: NormalizeContext, input: unknown): NormalizeContext {
+  const found = axiosSecrets(input);
+  return found.length ? { ...context, secrets: [...(context.secrets ?? []), ...found] } : context;
 }
 
 function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext): ApiError {
   const message = inheritedProp(input, 'message');
-  const text = typeof message === 'string' ? toPlainText(redactSecrets(message, context.secrets)) : '';
+  const text = typeof message === 'string' ? toPlainText(message, 500, context.secrets) : '';
   const code = inheritedProp(input, 'code');
   return new ApiError({
     kind,
@@ -50,8 +75,9 @@ function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext):
   });
 }
 
-function normalizeUnsafe(input: unknown, context: NormalizeContext): ApiError {
+function normalizeUnsafe(input: unknown, given: NormalizeContext): ApiError {
   if (isApiError(input)) return input;
+  const context = withSecrets(given, input);
 
   // A Response thrown as it is (some fetch wrappers do): status and headers, body not read here.
   if (isResponseLike(input)) {
@@ -83,7 +109,7 @@ function normalizeUnsafe(input: unknown, context: NormalizeContext): ApiError {
   if (thrownKind !== null) return fromThrown(input, thrownKind, { ...context, request: context.request ?? axiosRequest(input) });
 
   if (typeof input === 'string') {
-    return new ApiError({ kind: 'unknown', message: toPlainText(redactSecrets(input, context.secrets)) || fallbackMessage('unknown', null), request: context.request ?? null, cause: input });
+    return new ApiError({ kind: 'unknown', message: toPlainText(input, 500, context.secrets) || fallbackMessage('unknown', null), request: context.request ?? null, cause: capText(input, 2048) });
   }
 
   if (input instanceof Error) return fromThrown(input, 'unknown', context);
@@ -118,7 +144,8 @@ export async function errorFromResponse(response: Response, context?: NormalizeC
   try {
     const headers = toHeaderMap(inheritedProp(response, 'headers'));
     const contentType = headers.get('content-type') ?? null;
-    const body = await readResponseBody(response, contentType);
+    const timeout = asNumber(prop(context, 'bodyTimeoutMs'));
+    const body = await readResponseBody(response, contentType, MAX_BODY_BYTES, timeout !== null && timeout >= 0 ? timeout : BODY_TIMEOUT_MS);
     return buildError({ status: statusOf(response), headers, body, contentType, url: asText(inheritedProp(response, 'url')) || null }, ctx);
   } catch (error) {
     return normalizeError(error, ctx);

@@ -1,4 +1,5 @@
 import type { HeaderMap } from './headers.js';
+import { parseHttpDate, parseRfc3339 } from './http-date.js';
 import { MAX_WAIT_MS } from './retry-after.js';
 
 /** What an API said about its rate limit. `resetAt` is epoch milliseconds. */
@@ -10,21 +11,29 @@ export interface RateLimitInfo {
 
 // Header families seen in the wild, most specific first:
 // X-RateLimit-* (GitHub, pump.fun, the solana swap API), RateLimit-* (IETF draft 6),
-// X-Rate-Limit-* (Twitter), X-RateLimit-*-Requests (OpenAI).
+// X-Rate-Limit-* (Twitter), X-RateLimit-*-Requests (OpenAI, read below with its -Tokens pair).
 const LIMIT = ['x-ratelimit-limit', 'ratelimit-limit', 'x-rate-limit-limit', 'x-ratelimit-limit-requests'];
 const REMAINING = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-rate-limit-remaining', 'x-ratelimit-remaining-requests'];
-const RESET = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset', 'x-ratelimit-reset-requests'];
+const RESET = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
 
-/** The leading non-negative number of a header value ("100", "100, 100;w=60", "12.5"). */
+/**
+ * The leading non-negative number of a header value ("100", "100, 100;w=60", "12.5"); null when
+ * the digits run into letters ("5s" is a duration, not a number). Linear: the run of digits and
+ * dots is read once and the character after it decides.
+ */
 function leadingNumber(value: string | undefined): number | null {
-  const match = value === undefined ? null : /^\s*(\d+(?:\.\d+)?)(?![\d.]*[a-z])/i.exec(value);
+  if (value === undefined) return null;
+  const run = /^\s*[\d.]*/.exec(value)![0];
+  if (/[a-z]/i.test(value.charAt(run.length))) return null;
+  const match = /^\s*(\d+(?:\.\d+)?)/.exec(run);
   if (!match) return null;
   const parsed = Number(match[1]);
   return Number.isFinite(parsed) ? parsed : null;
 }
 
 /** "6m0s", "1.5s", "250ms", "1h2m" (Go durations, as OpenAI sends them) in milliseconds. */
-function parseDuration(value: string): number | null {
+export function parseDuration(value: string): number | null {
+  if (value.length > 64) return null;
   const match = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/i.exec(value);
   if (!match || match.slice(1).every((part) => part === undefined)) return null;
   const [, h = '0', m = '0', s = '0', ms = '0'] = match;
@@ -33,25 +42,23 @@ function parseDuration(value: string): number | null {
 
 /**
  * A reset value to an epoch-ms instant. APIs send it as epoch seconds (GitHub, the solana swap API),
- * epoch milliseconds, seconds from now (IETF drafts), a duration or an HTTP-date; the magnitude tells
- * which. The result is clamped to at most a day from now; garbage and negatives give null.
+ * epoch milliseconds, seconds from now (IETF drafts), a duration, an HTTP-date or an RFC 3339
+ * timestamp; the form tells which. The result is clamped to at most a day from now; garbage and
+ * negatives give null.
  */
 export function resetToEpochMs(value: string | number | undefined | null, now: number): number | null {
   if (value === undefined || value === null) return null;
   const text = String(value).trim();
-  let at: number | null = null;
-  const number = /^\d+(\.\d+)?$/.test(text) ? Number(text) : null;
-  if (number !== null) {
+  if (text === '' || text.length > 64) return null;
+  let at: number | null;
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const number = Number(text);
     if (number > 1e12) at = number; // epoch milliseconds
     else if (number > 1e9) at = number * 1000; // epoch seconds
     else at = now + number * 1000; // seconds from now
-  } else if (text !== '') {
+  } else {
     const duration = parseDuration(text);
-    if (duration !== null) at = now + duration;
-    else if (/[a-z]/i.test(text) && /\d/.test(text)) {
-      const date = Date.parse(text);
-      if (!Number.isNaN(date)) at = date;
-    }
+    at = duration !== null ? now + duration : parseRfc3339(text) ?? parseHttpDate(text, now);
   }
   return at === null ? null : clampInstant(at, now);
 }
@@ -61,18 +68,85 @@ function clampInstant(at: number, now: number): number | null {
   return Number.isFinite(at) ? Math.round(Math.min(Math.max(at, now), now + MAX_WAIT_MS)) : null;
 }
 
-/** Parameters of the first item of a structured field: `"default";r=50;t=30` or `limit=100, remaining=5`. */
-function structuredParams(value: string | undefined): Map<string, string> {
-  const params = new Map<string, string>();
-  if (!value) return params;
-  for (const part of value.split(/[;,]/)) {
-    const eq = part.indexOf('=');
-    if (eq > 0) {
-      const key = part.slice(0, eq).trim().toLowerCase();
-      if (!params.has(key)) params.set(key, part.slice(eq + 1).trim().replace(/^"|"$/g, ''));
+/** One member of a structured-field list: `"name";a=1;b=2`, or a bare `key=value` (drafts 3–7). */
+interface Item {
+  name: string;
+  params: Map<string, string>;
+}
+
+const unquote = (text: string) => text.trim().replace(/^"([^"]*)"$/, '$1');
+
+/** The members of a list field (RFC 9651 lists, read leniently), at most 16. */
+function listItems(value: string | undefined): Item[] {
+  if (!value) return [];
+  return value.split(',', 16).map((member) => {
+    const [head = '', ...rest] = member.split(';', 16);
+    const params = new Map<string, string>();
+    for (const part of rest) {
+      const eq = part.indexOf('=');
+      const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
+      if (key && !params.has(key)) params.set(key, eq === -1 ? '' : unquote(part.slice(eq + 1)));
     }
+    return { name: unquote(head), params };
+  });
+}
+
+/** Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`). */
+function keyValues(items: readonly Item[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { name } of items) {
+    const eq = name.indexOf('=');
+    if (eq > 0 && !out.has(name.slice(0, eq).trim().toLowerCase())) out.set(name.slice(0, eq).trim().toLowerCase(), unquote(name.slice(eq + 1)));
   }
-  return params;
+  return out;
+}
+
+/**
+ * IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers-08+): each `RateLimit` member names a
+ * policy (`"burst";r=0;t=30`) and `RateLimit-Policy` describes it (`"burst";q=10;w=1`). The member
+ * that is spent (or has the least left) is the one that limits, and its own policy gives the quota.
+ */
+function ietfFields(headers: HeaderMap): { limit: number | null; remaining: number | null; reset: string | undefined } {
+  const field = listItems(headers.get('ratelimit'));
+  const policies = listItems(headers.get('ratelimit-policy'));
+  const legacy = keyValues(field);
+  if (legacy.size > 0) return { limit: leadingNumber(legacy.get('limit')), remaining: leadingNumber(legacy.get('remaining')), reset: legacy.get('reset') };
+  let current: Item | undefined;
+  for (const item of field) {
+    const left = leadingNumber(item.params.get('r'));
+    if (left === null) continue;
+    const best = current ? leadingNumber(current.params.get('r')) : null;
+    if (best === null || left < best) current = item;
+  }
+  current ??= field[0];
+  const policy = (current && policies.find((p) => p.name === current.name)) ?? policies[0];
+  const policyLimit = policy ? leadingNumber(policy.params.get('q')) ?? leadingNumber(policy.name) : null;
+  return { limit: policyLimit, remaining: leadingNumber(current?.params.get('r')), reset: current?.params.get('t') };
+}
+
+/**
+ * Paired request and token limits (OpenAI `x-ratelimit-{remaining,reset}-{requests,tokens}`, Anthropic
+ * `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,reset}`): the reset of
+ * the limit that is spent, the later one when several are; when none says 0, the latest reset.
+ */
+function pairedReset(headers: HeaderMap, now: number): number | null {
+  const families: Array<[remaining: string, reset: string]> = [
+    ['x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
+    ['x-ratelimit-remaining-tokens', 'x-ratelimit-reset-tokens'],
+    ['anthropic-ratelimit-requests-remaining', 'anthropic-ratelimit-requests-reset'],
+    ['anthropic-ratelimit-tokens-remaining', 'anthropic-ratelimit-tokens-reset'],
+    ['anthropic-ratelimit-input-tokens-remaining', 'anthropic-ratelimit-input-tokens-reset'],
+    ['anthropic-ratelimit-output-tokens-remaining', 'anthropic-ratelimit-output-tokens-reset'],
+  ];
+  let spent: number | null = null;
+  let any: number | null = null;
+  for (const [remainingName, resetName] of families) {
+    const resetAt = resetToEpochMs(headers.get(resetName), now);
+    if (resetAt === null) continue;
+    any = Math.max(any ?? resetAt, resetAt);
+    if (leadingNumber(headers.get(remainingName)) === 0) spent = Math.max(spent ?? resetAt, resetAt);
+  }
+  return spent ?? any;
 }
 
 function first(headers: HeaderMap, names: readonly string[]): string | undefined {
@@ -85,24 +159,20 @@ function first(headers: HeaderMap, names: readonly string[]): string | undefined
 
 /** Rate-limit state from response headers, or null when the response says nothing about it. */
 export function rateLimitFromHeaders(headers: HeaderMap, now: number): RateLimitInfo | null {
-  // IETF draft 8+: `RateLimit: "default";r=50;t=30` with `RateLimit-Policy: "default";q=100;w=60`.
-  // Drafts 3–7 combined form: `RateLimit: limit=100, remaining=50, reset=5`.
-  const field = structuredParams(headers.get('ratelimit'));
-  const policy = headers.get('ratelimit-policy');
-  const policyParams = structuredParams(policy);
-
-  const limit =
-    leadingNumber(first(headers, LIMIT)) ??
-    leadingNumber(field.get('limit')) ??
-    leadingNumber(policyParams.get('q')) ??
-    (policy !== undefined && !policyParams.has('q') ? leadingNumber(policy) : null);
-  const remaining = leadingNumber(first(headers, REMAINING)) ?? leadingNumber(field.get('r') ?? field.get('remaining'));
+  const ietf = ietfFields(headers);
+  const limit = leadingNumber(first(headers, LIMIT)) ?? ietf.limit;
+  const paired = pairedReset(headers, now);
+  const remaining =
+    leadingNumber(first(headers, REMAINING)) ??
+    ietf.remaining ??
+    (paired !== null && [...headers.keys()].some((name) => /-remaining(-|$)/.test(name) && leadingNumber(headers.get(name)) === 0) ? 0 : null);
   // Discord's reset-after is always seconds from now, whatever its size.
   const resetAfterSeconds = leadingNumber(headers.get('x-ratelimit-reset-after'));
   const resetAt =
     resetToEpochMs(first(headers, RESET), now) ??
+    paired ??
     (resetAfterSeconds === null ? null : clampInstant(now + resetAfterSeconds * 1000, now)) ??
-    resetToEpochMs(field.get('t') ?? field.get('reset'), now);
+    resetToEpochMs(ietf.reset, now);
 
   if (limit === null && remaining === null && resetAt === null) return null;
   return { limit, remaining, resetAt };

@@ -1,10 +1,28 @@
 import type { ErrorKind } from './error-kind.js';
 import { inheritedProp } from './safe.js';
 
-// How the failures that never got an HTTP response announce themselves, across runtimes:
-// browsers ("Failed to fetch", "NetworkError when attempting…", Safari's "Load failed"),
-// Node's undici ("fetch failed" with a cause carrying ECONNREFUSED…), axios (ERR_NETWORK…).
-const NETWORK_MESSAGE = /failed to fetch|networkerror|load failed|fetch failed|network request failed|network error|internet connection appears to be offline/i;
+// How the failures that never got an HTTP response announce themselves, message for message (a
+// substring would make `TypeError('Not a network error')` one):
+const NETWORK_MESSAGES: ReadonlySet<string> = new Set([
+  'Failed to fetch', // Chromium (fetch's TypeError)
+  'NetworkError when attempting to fetch resource.', // Firefox
+  'Load failed', // Safari / WebKit
+  'The network connection was lost.', // Safari (NSURLErrorNetworkConnectionLost)
+  'The Internet connection appears to be offline.', // Safari (NSURLErrorNotConnectedToInternet)
+  'fetch failed', // Node's undici; its `cause` carries ECONNREFUSED and the like
+  'terminated', // undici: the connection closed while the body was streaming
+  'Network connection lost.', // Cloudflare Workers
+  'Network request failed', // React Native (whatwg-fetch)
+  'Network Error', // axios (with code ERR_NETWORK)
+]);
+// Deno: "error sending request for url (https://…): …" (its fetch's TypeError); newer Chromium
+// and Safari add the host: "Failed to fetch (api.example.com)", "Load failed (api.example.com)".
+const NETWORK_PREFIX = /^(?:error sending request for url \(|(?:Failed to fetch|Load failed) \([^()]{1,253}\)$)/;
+
+/** Whether a message is one a runtime gives a request that got no HTTP response. */
+export function isNetworkMessage(message: string): boolean {
+  return NETWORK_MESSAGES.has(message) || NETWORK_PREFIX.test(message.slice(0, 300));
+}
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_NETWORK', 'UND_ERR_SOCKET', 'ERR_INTERNET_DISCONNECTED']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 // A person said no in their wallet: EIP-1193 4001, ethers' ACTION_REJECTED, viem's and the
@@ -37,7 +55,7 @@ export function kindOfThrown(value: unknown): ErrorKind | null {
     if (code === 4001 || code === 'ACTION_REJECTED' || (typeof name === 'string' && REJECTED_NAMES.test(name) && typeof message === 'string' && REJECTED_MESSAGE.test(message))) return 'aborted';
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'network';
     if (typeof message === 'string' && REJECTED_MESSAGE.test(message) && (typeof code === 'number' || typeof name === 'string' && /wallet|reject/i.test(name))) return 'aborted';
-    if (name === 'TypeError' && typeof message === 'string' && NETWORK_MESSAGE.test(message)) return 'network';
+    if ((name === 'TypeError' || name === 'Error' || name === 'AxiosError') && typeof message === 'string' && isNetworkMessage(message)) return 'network';
   }
   return null;
 }

@@ -12,6 +12,7 @@ import {
 } from '../core/index.js';
 import {
   createApiErrorStore,
+  delayUntil,
   nextDeadline,
   noteRateLimitHeaders,
   rateLimitKey,
@@ -188,7 +189,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       timer = setTimeout(() => {
         for (const key of store.getState().tick(context.now())) onWindowOpen(key);
         schedule();
-      }, Math.max(0, deadline - context.now()));
+      }, delayUntil(deadline, context.now()));
     };
     const unsubscribe = store.subscribe(schedule);
     schedule();

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { describeError, formatMessage } from '../core/index.js';
-import type { ToastEntry } from '../store/index.js';
+import { describeError, errorFacts, formatMessage } from '../core/index.js';
+import { rateLimitWindow, type ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { useNow } from './useNow.js';
@@ -19,10 +19,11 @@ const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds',
 function usePrimaryAction(toast: ToastEntry) {
   const { messages, canReauth, reauthenticate, onAction } = useApiErrorContext();
   const reauthStatus = useApiErrorStore((state) => state.reauth.status);
-  const { error } = toast;
+  // Type-checked fields that cannot throw: any ApiError a hostile SDK makes must render.
+  const error = errorFacts(toast.error);
   const recovery = error.recovery;
   if (recovery && onAction && APP_ACTIONS.has(recovery)) {
-    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
+    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, toast.error) };
   }
   if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
@@ -46,15 +47,16 @@ function Countdown({ left, total, label }: { left: number; total: number; label:
 /** One toast. Server text arrives here as plain strings and is rendered as text, never as HTML. */
 export function Toast({ toast, onDismiss }: ToastProps) {
   const { messages, profiles, now } = useApiErrorContext();
-  const { error } = toast;
+  // Type-checked fields that cannot throw (docUrl an http(s) URL again): the toast renders these.
+  const error = errorFacts(toast.error);
   const id = useId();
   const [copied, setCopied] = useState(false);
   // A rate-limit toast counts down with its window: the text says the seconds left, live.
-  const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : state.rateLimits[toast.rateLimitKey]));
+  const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : rateLimitWindow(state.rateLimits, toast.rateLimitKey)));
   const current = useNow(window !== undefined, now, window?.resetAt);
   const total = window ? Math.max(1, Math.ceil((window.resetAt - window.openedAt) / 1000)) : 0;
   const left = window ? Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000))) : 0;
-  const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
+  const { title, description } = describeError(toast.error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
   // What support needs, for the details disclosure: [message key, value].
   const allFacts: Array<[string, string | number | null]> = [

@@ -1,3 +1,4 @@
+import { rateLimitWindow } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { useNow } from './useNow.js';
@@ -15,7 +16,7 @@ export interface RateLimitState {
 export function useRateLimit(api?: string): RateLimitState {
   const { now } = useApiErrorContext();
   const resetAt = useApiErrorStore((state) => {
-    if (api !== undefined) return state.rateLimits[api]?.resetAt ?? null;
+    if (api !== undefined) return rateLimitWindow(state.rateLimits, api)?.resetAt ?? null;
     let latest: number | null = null;
     for (const window of Object.values(state.rateLimits)) latest = latest === null ? window.resetAt : Math.max(latest, window.resetAt);
     return latest;

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiError, RateLimitInfo } from '../core/index.js';
+import { MAX_TIMER_MS, type ApiError, type RateLimitInfo } from '../core/index.js';
 import { rateLimitKey, toastDuration, toastKey, toastPoliteness, type ToastDurations } from './toast-rules.js';
 
 /** A button a toast offers besides the ones its kind implies (e.g. Retry for a failed query). */
@@ -91,6 +91,16 @@ export type ApiErrorStore = StoreApi<ApiErrorState>;
 
 let storeCount = 0;
 
+/** Windows kept at once: 10,000 origins must not keep 10,000 windows. */
+export const MAX_RATE_LIMIT_WINDOWS = 100;
+/** The longest a window stays closed: a day, as the longest wait an ApiError reports. */
+const MAX_WINDOW_MS = 86_400_000;
+
+/** The window of `key`, own entries only: a key named `constructor` finds no window. */
+export function rateLimitWindow(rateLimits: Readonly<Record<string, RateLimitWindow>>, key: string): RateLimitWindow | undefined {
+  return Object.prototype.hasOwnProperty.call(rateLimits, key) ? rateLimits[key] : undefined;
+}
+
 /** When the next toast expires or window opens, in epoch ms; null when nothing is pending. */
 export function nextDeadline(state: ApiErrorState): number | null {
   let next: number | null = null;
@@ -100,6 +110,16 @@ export function nextDeadline(state: ApiErrorState): number | null {
   }
   for (const window of Object.values(state.rateLimits)) consider(window.resetAt);
   return next;
+}
+
+/** Adds a window under its key; defineProperty, so a key named `__proto__` is a window like any other. */
+function defineWindow(windows: Record<string, RateLimitWindow>, window: RateLimitWindow): void {
+  Object.defineProperty(windows, window.key, { value: window, enumerable: true, writable: true, configurable: true });
+}
+
+/** A delay until `deadline` that `setTimeout` can hold (longer ones would fire at once). */
+export function delayUntil(deadline: number, now: number): number {
+  return Math.min(Math.max(0, deadline - now), MAX_TIMER_MS);
 }
 
 /** A store of toasts, rate-limit windows and re-authentication state. One per provider, never shared. */
@@ -209,21 +229,29 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
           return !(toast.runningSince !== null && toast.remainingMs !== null && now - toast.runningSince >= toast.remainingMs);
         });
         if (closed.length === 0 && kept.length === toasts.length) return [];
-        const open = Object.fromEntries(Object.entries(rateLimits).filter(([key]) => !closed.includes(key)));
+        const open: Record<string, RateLimitWindow> = {};
+        for (const window of Object.values(rateLimits)) {
+          if (!closed.includes(window.key)) defineWindow(open, window);
+        }
         update(kept, now, closed.length ? { rateLimits: open } : {});
         return closed;
       },
 
       openRateLimit(key, info, now) {
         if (!(info.resetAt > now)) return;
-        const current = get().rateLimits[key];
-        if (current && current.resetAt >= info.resetAt) return;
-        set({
-          rateLimits: {
-            ...get().rateLimits,
-            [key]: { key, resetAt: info.resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining },
-          },
-        });
+        const resetAt = Math.min(info.resetAt, now + MAX_WINDOW_MS);
+        const windows = get().rateLimits;
+        const current = rateLimitWindow(windows, key);
+        if (current && current.resetAt >= resetAt) return;
+        // Bounded: past MAX_RATE_LIMIT_WINDOWS the windows that open soonest (or already have) make room.
+        let kept = Object.values(windows).filter((window) => window.key !== key);
+        if (kept.length >= MAX_RATE_LIMIT_WINDOWS) {
+          kept = kept.filter((window) => window.resetAt > now).sort((a, b) => b.resetAt - a.resetAt).slice(0, MAX_RATE_LIMIT_WINDOWS - 1);
+        }
+        const next: Record<string, RateLimitWindow> = {};
+        for (const window of kept) defineWindow(next, window);
+        defineWindow(next, { key, resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining });
+        set({ rateLimits: next });
       },
 
       setReauth(status, error = null) {

@@ -1,6 +1,9 @@
 export {
   createApiErrorStore,
+  delayUntil,
+  MAX_RATE_LIMIT_WINDOWS,
   nextDeadline,
+  rateLimitWindow,
   type ApiErrorState,
   type ApiErrorStore,
   type ApiErrorStoreOptions,

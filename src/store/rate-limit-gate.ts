@@ -1,5 +1,5 @@
 import { rateLimitFromHeaders, toHeaderMap } from '../core/index.js';
-import type { ApiErrorStore } from './api-error-store.js';
+import { delayUntil, rateLimitWindow, type ApiErrorStore } from './api-error-store.js';
 
 /**
  * Closes `key`'s window when a response (a success too) says the quota is spent:
@@ -28,13 +28,13 @@ export function waitForRateLimitWindow(store: ApiErrorStore, key: string, signal
     };
     const check = () => {
       clearTimeout(timer);
-      const window = store.getState().rateLimits[key];
-      const wait = window ? window.resetAt - now() : 0;
-      if (wait <= 0) {
+      const window = rateLimitWindow(store.getState().rateLimits, key);
+      const current = now();
+      if (!window || !(window.resetAt > current)) {
         stop();
         resolve();
       } else {
-        timer = setTimeout(check, wait);
+        timer = setTimeout(check, delayUntil(window.resetAt, current));
       }
     };
     const unsubscribe = store.subscribe(check);

@@ -15,6 +15,14 @@ export interface ToastDurations {
  * acted on or dismissed (and, for a rate limit with a known window, until the window opens).
  */
 export function toastDuration(error: ApiError, durations: ToastDurations = {}): number | null {
+  try {
+    return durationOf(error, durations);
+  } catch {
+    return durations.other ?? 8000;
+  }
+}
+
+function durationOf(error: ApiError, durations: ToastDurations): number | null {
   if (STICKY.has(error.kind)) return null;
   if (error.kind === 'rate_limited' && error.retryAfterMs !== null) return null;
   return error.retryable ? durations.transient ?? 6000 : durations.other ?? 8000;
@@ -22,20 +30,29 @@ export function toastDuration(error: ApiError, durations: ToastDurations = {}): 
 
 /** Errors are announced assertively when a person must act; retries and waits politely. */
 export function toastPoliteness(error: ApiError): 'assertive' | 'polite' {
-  return error.retryable || error.kind === 'rate_limited' ? 'polite' : 'assertive';
+  try {
+    return error.retryable === true || error.kind === 'rate_limited' ? 'polite' : 'assertive';
+  } catch {
+    return 'assertive';
+  }
 }
 
 /** One toast per incident: the same failure of the same request merges into one toast with a count. */
 export function toastKey(error: ApiError): string {
-  let path = '';
-  if (error.request) {
-    try {
-      path = new URL(error.request.url, 'http://relative.invalid').pathname;
-    } catch {
-      path = error.request.url;
+  try {
+    let path = '';
+    if (error.request) {
+      try {
+        path = new URL(error.request.url, 'http://relative.invalid').pathname;
+      } catch {
+        path = String(error.request.url);
+      }
     }
+    return [error.api ?? '', error.kind, error.code ?? error.status ?? '', error.request?.method ?? '', path].map(String).join('|');
+  } catch {
+    // An error whose fields cannot be read (a hostile SDK's): one incident of its own.
+    return 'unreadable';
   }
-  return [error.api ?? '', error.kind, error.code ?? error.status ?? '', error.request?.method ?? '', path].join('|');
 }
 
 /** A rate-limit window's key: the API's name, else the origin of the URL, else '*'. */
@@ -48,7 +65,18 @@ export function rateLimitKeyFor(api: string | null | undefined, url: string | nu
   }
 }
 
-/** The rate-limit window key of an error: its API, or its origin when no profile named it. */
+/**
+ * The rate-limit window key of an error: its own `rateLimitKey` (the API's name when the request's
+ * URL or the caller chose the profile, else the request's origin, never a body's look-alike shape),
+ * else, for an error built without one, its API or origin; '*' when nothing is known.
+ */
 export function rateLimitKey(error: ApiError): string {
-  return rateLimitKeyFor(error.api, error.request?.url);
+  try {
+    const own = (error as { rateLimitKey?: unknown }).rateLimitKey;
+    if (typeof own === 'string' && own !== '') return own;
+    if (own === null) return rateLimitKeyFor(null, error.request?.url);
+    return rateLimitKeyFor(error.api, error.request?.url);
+  } catch {
+    return '*';
+  }
 }

@@ -1,0 +1,59 @@
+// Dates in headers, parsed by hand: `Date.parse` accepts far more than the standards allow and
+// reads some forms (asctime) in the machine's local time zone.
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// RFC 9110 §5.6.7, the three forms a recipient must accept; all are UTC.
+const IMF_FIXDATE = /^(?:mon|tue|wed|thu|fri|sat|sun), (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/i; // Sun, 06 Nov 1994 08:49:37 GMT
+const RFC850_DATE = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday), (\d{2})-([a-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/i; // Sunday, 06-Nov-94 08:49:37 GMT
+const ASCTIME_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun) ([a-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i; // Sun Nov  6 08:49:37 1994
+
+function utc(year: number, monthName: string, day: number, hour: number, minute: number, second: number): number | null {
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  if (month === -1 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  // RFC 9110 §5.6.7 allows a leap second (60): it is the instant the next minute starts.
+  const at = Date.UTC(year, month, day, hour, minute, second);
+  // Date.UTC rolls 31 Feb over into March: a day the month does not have is no date.
+  return new Date(Date.UTC(year, month, day)).getUTCMonth() === month ? at : null;
+}
+
+/**
+ * RFC 850's two-digit year (RFC 9110 §5.6.7): a year that appears more than 50 years in the future
+ * is the most recent past year with the same last two digits.
+ */
+function fullYear(twoDigits: number, now: number): number {
+  const current = new Date(now).getUTCFullYear();
+  let year = Math.floor(current / 100) * 100 + twoDigits;
+  if (year > current + 50) year -= 100;
+  else if (year <= current - 50) year += 100;
+  return year;
+}
+
+/** An HTTP-date (RFC 9110 §5.6.7, any of its three forms) in epoch ms, or null. */
+export function parseHttpDate(value: string, now: number): number | null {
+  const text = value.trim();
+  if (text.length > 40) return null;
+  let m = IMF_FIXDATE.exec(text);
+  if (m) return utc(Number(m[3]), m[2]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  m = RFC850_DATE.exec(text);
+  if (m) return utc(fullYear(Number(m[3]), now), m[2]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  m = ASCTIME_DATE.exec(text);
+  if (m) return utc(Number(m[6]), m[1]!, Number(m[2]!.trim()), Number(m[3]), Number(m[4]), Number(m[5]));
+  return null;
+}
+
+// RFC 3339 §5.6 date-time (Anthropic's `anthropic-ratelimit-*-reset`): an offset or Z is required.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** An RFC 3339 timestamp in epoch ms, or null. */
+export function parseRfc3339(value: string): number | null {
+  const m = RFC3339.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, fraction = '', , sign, oh = '0', om = '0'] = m;
+  const month = Number(mo) - 1;
+  if (month > 11 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60 || Number(oh) > 23 || Number(om) > 59) return null;
+  if (new Date(Date.UTC(Number(y), month, Number(d))).getUTCMonth() !== month) return null;
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
+  const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+  return Date.UTC(Number(y), month, Number(d), Number(h), Number(mi), Number(s), ms) - offset;
+}

@@ -116,7 +116,7 @@ export function looksLikeHtml(text: string, contentType: string | null): boolean
 // Each pattern is linear: a fixed prefix, then one greedy run whose end is the end of the match.
 const SCHEME_TOKEN = /\b(bearer|basic|token)(\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
 const STRIPE_KEY = /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g;
-const QUERY_SECRET = /([?&;](?:api[-_]?key|apikey|key|token|access[-_]?token|auth|authorization|secret|client[-_]?secret|password|signature|sig|jwt|session)=)[^&#\s"'<>]+/gi;
+const QUERY_SECRET = /\b((?:api[-_]?key|apikey|key|token|access[-_]?token|auth|authorization|secret|client[-_]?secret|password|signature|sig|jwt|session)=)[^&#\s"'<>]+/gi;
 // A JWT is three base64url segments; it is found by reading each run of JWT characters once.
 const JWT_RUN = /[A-Za-z0-9_.-]{11,}/g;
 const SEGMENT = /[A-Za-z0-9_-]/;

@@ -112,9 +112,15 @@ export function nextDeadline(state: ApiErrorState): number | null {
   return next;
 }
 
-/** Adds a window under its key; defineProperty, so a key named `__proto__` is a window like any other. */
-function defineWindow(windows: Record<string, RateLimitWindow>, window: RateLimitWindow): void {
-  Object.defineProperty(windows, window.key, { value: window, enumerable: true, writable: true, configurable: true });
+/**
+ * Windows by key, in an object without a prototype: `rateLimits.constructor` is no window, a key
+ * named `__proto__` is one like any other, and V8 keeps such an object as a plain hash table
+ * (objects with ever-new keys would each grow a new hidden class).
+ */
+function windowsByKey(windows: readonly RateLimitWindow[]): Record<string, RateLimitWindow> {
+  const out = Object.create(null) as Record<string, RateLimitWindow>;
+  for (const window of windows) out[window.key] = window;
+  return out;
 }
 
 /** A delay until `deadline` that `setTimeout` can hold (longer ones would fire at once). */
@@ -148,7 +154,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       toasts: [],
       overflow: 0,
       pausedBy: [],
-      rateLimits: {},
+      rateLimits: windowsByKey([]),
       reauth: { status: 'ok', error: null },
 
       showToast(error, { now, message = null, retry = null }) {
@@ -229,10 +235,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
           return !(toast.runningSince !== null && toast.remainingMs !== null && now - toast.runningSince >= toast.remainingMs);
         });
         if (closed.length === 0 && kept.length === toasts.length) return [];
-        const open: Record<string, RateLimitWindow> = {};
-        for (const window of Object.values(rateLimits)) {
-          if (!closed.includes(window.key)) defineWindow(open, window);
-        }
+        const open = windowsByKey(Object.values(rateLimits).filter((window) => !closed.includes(window.key)));
         update(kept, now, closed.length ? { rateLimits: open } : {});
         return closed;
       },
@@ -243,14 +246,17 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
         const windows = get().rateLimits;
         const current = rateLimitWindow(windows, key);
         if (current && current.resetAt >= resetAt) return;
-        // Bounded: past MAX_RATE_LIMIT_WINDOWS the windows that open soonest (or already have) make room.
         let kept = Object.values(windows).filter((window) => window.key !== key);
         if (kept.length >= MAX_RATE_LIMIT_WINDOWS) {
-          kept = kept.filter((window) => window.resetAt > now).sort((a, b) => b.resetAt - a.resetAt).slice(0, MAX_RATE_LIMIT_WINDOWS - 1);
+          // Bounded: past MAX_RATE_LIMIT_WINDOWS, windows already open go, then the one that opens soonest.
+          kept = kept.filter((window) => window.resetAt > now);
+          if (kept.length >= MAX_RATE_LIMIT_WINDOWS) {
+            const soonest = kept.reduce((a, b) => (b.resetAt < a.resetAt ? b : a));
+            kept = kept.filter((window) => window !== soonest);
+          }
         }
-        const next: Record<string, RateLimitWindow> = {};
-        for (const window of kept) defineWindow(next, window);
-        defineWindow(next, { key, resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining });
+        kept.push({ key, resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining });
+        const next = windowsByKey(kept);
         set({ rateLimits: next });
       },
 

@@ -1,0 +1,247 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  ApiError,
+  ERROR_KINDS,
+  createApiClient,
+  describeError,
+  errorFromResponse,
+  isApiError,
+  normalizeError,
+  rateLimitFromHeaders,
+  toHeaderMap,
+} from '../../src/core/index.js';
+import { MAX_RATE_LIMIT_WINDOWS, createApiErrorStore, rateLimitKey, recordIncident, waitForRateLimitWindow } from '../../src/store/index.js';
+import { respond, startLocalServer } from '../helpers/local-server.js';
+
+// Issue 12: every API a page talks to is untrusted input. These inputs froze, flooded or misled
+// the core before; each test states what a caller must get instead.
+
+const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
+const DAY = 86_400_000;
+// Runs that look like tokens to the redaction patterns and never complete one.
+const tokenLike = (chars: number) => 'eyJ-'.repeat(Math.ceil(chars / 4)).slice(0, chars);
+const axiosError = (status: number, data: unknown, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error(`Request failed with status code ${status}`), { isAxiosError: true, response: { status, headers: {}, data }, ...extra });
+
+describe('every reader is bounded, whatever the size of its input', () => {
+  it('reads a 1 MB token-like message, keeps a short message and a bounded toJSON', async () => {
+    const text = tokenLike(1 << 20);
+    const viaFetch = await errorFromResponse(new Response(JSON.stringify({ message: text }), { status: 400, headers: { 'content-type': 'application/json' } }), { now: NOW });
+    const viaAxios = normalizeError(axiosError(400, { message: text, details: { echo: text } }), { now: NOW });
+    for (const error of [viaFetch, viaAxios]) {
+      expect(error.message.length).toBeLessThanOrEqual(500);
+      expect(JSON.stringify(error).length).toBeLessThan(200_000);
+    }
+  });
+
+  it('caps a 10 MB body on the axios path before anything reads it; toJSON still works', () => {
+    const huge = 'x'.repeat(10 << 20);
+    const asText = normalizeError(axiosError(502, huge), { now: NOW });
+    expect(typeof asText.body === 'string' && asText.body.length).toBeLessThanOrEqual(8192);
+    const asJson = normalizeError(axiosError(400, { message: huge, items: Array.from({ length: 100_000 }, (_, i) => ({ i, text: 'y'.repeat(100) })) }), { now: NOW });
+    expect(JSON.stringify(asJson.body).length).toBeLessThan(100_000);
+    expect(() => JSON.stringify(asJson)).not.toThrow();
+    expect(JSON.stringify(asJson).length).toBeLessThan(200_000);
+  });
+
+  it('keeps toJSON bounded for an ApiError built by hand with huge fields', () => {
+    const huge = tokenLike(4 << 20);
+    const error = new ApiError({ kind: 'unknown', message: huge, code: huge, requestId: huge, details: { huge, list: Array.from({ length: 10_000 }, () => huge) }, body: huge, cause: new Error(huge) });
+    expect(JSON.stringify(error).length).toBeLessThan(200_000);
+  });
+
+  it('reads a 256 KB numeric rate-limit header that ends in a letter as no number', () => {
+    const value = `${'1'.repeat(256 * 1024)}x`;
+    expect(rateLimitFromHeaders(toHeaderMap({ 'x-ratelimit-limit': value, 'x-ratelimit-remaining': value, ratelimit: value }), NOW)).toBeNull();
+  });
+
+  it('reads HTML pages full of unclosed tags', () => {
+    for (const tag of ['<title>', '<h1>', '<script>', '<body', '<head>', '<style>', '<a ']) {
+      const error = normalizeError(axiosError(502, tag.repeat(200_000)), { now: NOW });
+      expect(error.kind).toBe('bad_gateway');
+      expect(error.message).not.toMatch(/</);
+    }
+  });
+
+  it('settles when a body never ends, with what arrived by the deadline', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"message":"partial'));
+      },
+    });
+    const error = await errorFromResponse(new Response(stream, { status: 503 }), { now: NOW, bodyTimeoutMs: 50 });
+    expect(error.kind).toBe('unavailable');
+    expect(error.body).toBe('{"message":"partial');
+  });
+
+  it('keeps at most MAX_RATE_LIMIT_WINDOWS windows for 2,000 origins, the newest among them', () => {
+    const store = createApiErrorStore();
+    for (let i = 0; i < 2000; i += 1) {
+      recordIncident(store, new ApiError({ kind: 'rate_limited', message: 'slow down', retryable: true, retryAfterMs: 60_000 + i, request: { method: 'GET', url: `https://api${i}.example` } }), { now: NOW, toast: false });
+    }
+    const windows = store.getState().rateLimits;
+    expect(Object.keys(windows).length).toBeLessThanOrEqual(MAX_RATE_LIMIT_WINDOWS);
+    expect(windows['https://api1999.example']).toBeDefined();
+  });
+
+  it('never waits longer than a day, and never asks setTimeout for more than 2^31-1 ms', async () => {
+    const error = new ApiError({ kind: 'rate_limited', message: 'come back next month', retryable: true, retryAfterMs: 30 * DAY, api: 'slow' });
+    expect(error.retryAfterMs).toBe(DAY);
+    const store = createApiErrorStore();
+    recordIncident(store, error, { now: NOW, toast: false });
+    expect(store.getState().rateLimits.slow!.resetAt).toBe(NOW + DAY);
+    // A window opened by a store with a clock far ahead of the gate's (a hand-made state).
+    store.setState({ rateLimits: { far: { key: 'far', resetAt: NOW + 40 * DAY, openedAt: NOW, limit: null, remaining: 0 } } });
+    const delays: number[] = [];
+    const original = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return original(() => undefined, 0);
+    }) as typeof setTimeout);
+    const controller = new AbortController();
+    const waiting = waitForRateLimitWindow(store, 'far', controller.signal, () => NOW);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    spy.mockRestore();
+    expect(delays.length).toBeGreaterThan(0);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+});
+
+describe('hostile shapes', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('reads a code named %s as a plain code', (code) => {
+    for (const body of [{ error: { code, message: 'm' } }, { code, message: 'm' }, { errors: [{ extensions: { code } }] }, { error: { code: 'x', message: 'm' }, jsonrpc: '2.0' }]) {
+      const error = normalizeError(axiosError(400, body), { now: NOW });
+      expect(ERROR_KINDS).toContain(error.kind);
+      expect(typeof error.kind).toBe('string');
+    }
+    const plain = normalizeError({ code, message: 'm' });
+    expect(ERROR_KINDS).toContain(plain.kind);
+    expect(typeof describeError(plain).description).toBe('string');
+  });
+
+  it('leaves `&constructor;` and friends as text', () => {
+    const error = normalizeError(axiosError(400, { message: 'a &constructor; b &__proto__; c &toString; d &amp; e' }));
+    expect(error.message).toBe('a &constructor; b &__proto__; c &toString; d & e');
+  });
+
+  it('lets the gate through at once for keys named like Object.prototype members', async () => {
+    const store = createApiErrorStore();
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      await expect(waitForRateLimitWindow(store, key, undefined, () => NOW)).resolves.toBeUndefined();
+    }
+  });
+
+  it('describes an error whose details throw, and a Proxy posing as an ApiError', () => {
+    const details = Object.defineProperty({}, 'seconds', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const error = new ApiError({ kind: 'validation', message: 'm', details });
+    expect(() => describeError(error)).not.toThrow();
+    const trap = () => { throw new Error('trap'); };
+    const hostile = new Proxy(error, { get: trap, getOwnPropertyDescriptor: trap, ownKeys: trap, has: trap });
+    expect(() => describeError(hostile)).not.toThrow();
+    expect(describeError(hostile).title).toBeTruthy();
+    expect(() => isApiError(new Proxy({}, { getPrototypeOf: trap, get: trap }))).not.toThrow();
+    expect(isApiError(new Proxy({}, { getPrototypeOf: trap, get: trap }))).toBe(false);
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(isApiError(proxy)).toBe(false);
+  });
+
+  it('resolves errorFromResponse whatever the context', async () => {
+    const trap = () => { throw new Error('trap'); };
+    const { proxy: revoked, revoke } = Proxy.revocable([], {});
+    revoke();
+    const contexts: unknown[] = [
+      new Proxy({}, { get: trap, getOwnPropertyDescriptor: trap, has: trap, ownKeys: trap }),
+      { profiles: revoked },
+      { secrets: revoked },
+      { profiles: new Proxy([1, 2], { get: trap }) },
+      { api: new Proxy({ name: 'x' }, { get: trap, getOwnPropertyDescriptor: trap }) },
+      { profiles: [{ get name(): string { throw new Error('name'); } }] },
+      { request: new Proxy({}, { getOwnPropertyDescriptor: trap }) },
+    ];
+    for (const context of contexts) {
+      const error = await errorFromResponse(new Response('{"message":"nope"}', { status: 429 }), context as never);
+      expect(isApiError(error)).toBe(true);
+      expect(error.kind).toBe('rate_limited');
+    }
+  });
+
+  it('keys a window by the origin when only the body looks like a known API', async () => {
+    const pumpLike = () => new Response(JSON.stringify({ error: 'Too Many Requests', message: 'slow down', statusCode: 429 }), { status: 429, headers: { 'retry-after': '86400' } });
+    const elsewhere = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://evil.example/x' } });
+    expect(rateLimitKey(elsewhere)).toBe('https://evil.example');
+    const store = createApiErrorStore();
+    recordIncident(store, elsewhere, { now: NOW, toast: false });
+    await expect(waitForRateLimitWindow(store, 'pumpfun', undefined, () => NOW)).resolves.toBeUndefined();
+    // The API's own host, or the caller naming it, still closes its window.
+    const own = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' } });
+    expect(rateLimitKey(own)).toBe('pumpfun');
+    const forced = await errorFromResponse(pumpLike(), { now: NOW, api: 'pumpfun', request: { method: 'GET', url: 'https://proxy.example/pump' } });
+    expect(rateLimitKey(forced)).toBe('pumpfun');
+  });
+});
+
+describe('secrets', () => {
+  const token = 'tok_9f8e7d6c5b4a39281706';
+
+  it('redacts a token the server echoes into any field, through the client', async () => {
+    const server = await startLocalServer((_req, res) =>
+      respond(res, 400, { error: { code: `bad_${token}`, message: `token ${token} is bad`, request_id: `req-${token}`, doc_url: `https://docs.example/errors?t=${token}`, param: token, details: { echo: token } } }, { 'x-request-id': token }),
+    );
+    try {
+      const client = createApiClient({ baseUrl: server.url, auth: { getToken: () => token } });
+      const error = (await client.get('/a').catch((e: unknown) => e)) as ApiError;
+      expect(isApiError(error)).toBe(true);
+      for (const value of [error.code, error.requestId, error.docUrl, error.param, error.message, JSON.stringify(error), JSON.stringify(error.details), JSON.stringify(error.body)]) {
+        expect(value ?? '').not.toContain(token);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails as an ApiError without the token when the token cannot be sent or read', async () => {
+    const server = await startLocalServer((_req, res) => respond(res, 204));
+    try {
+      const bad = `${token}\r\nx-injected: 1`;
+      const invalid = await createApiClient({ baseUrl: server.url, auth: { getToken: () => bad } }).get('/a').catch((e: unknown) => e);
+      expect(isApiError(invalid)).toBe(true);
+      expect(JSON.stringify(invalid)).not.toContain(token);
+      expect(String((invalid as ApiError).message)).not.toContain(token);
+      expect(String(((invalid as ApiError).cause as Error | undefined)?.message ?? '')).not.toContain(token);
+      const throwing = await createApiClient({ baseUrl: server.url, auth: { getToken: () => { throw new Error('refresh failed'); } } }).get('/a').catch((e: unknown) => e);
+      expect(isApiError(throwing)).toBe(true);
+      expect((throwing as ApiError).kind).toBe('unauthorized');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("treats axios's own Authorization header as a secret", () => {
+    const error = normalizeError(
+      axiosError(401, { message: `invalid credentials ${token}`, echo: token }, { config: { method: 'get', url: 'https://api.example/a', headers: { Authorization: `Bearer ${token}` } } }),
+    );
+    expect(error.message).not.toContain(token);
+    expect(JSON.stringify(error)).not.toContain(token);
+  });
+
+  it('redacts credentials in the URL of a wrapped error message in toJSON().cause', () => {
+    const cause = new Error(`GET https://api.example/v1/a?api_key=${token}&page=2 failed; retry with token=${token}`);
+    const json = JSON.stringify(new ApiError({ kind: 'network', message: 'offline', cause }));
+    expect(json).not.toContain(token);
+    expect(json).toContain('page=2');
+  });
+});
+
+describe('the client', () => {
+  it('returns a successful non-JSON response whole (the cap is for error bodies)', async () => {
+    const text = 'line of text\n'.repeat(20_000);
+    const server = await startLocalServer((_req, res) => respond(res, 200, text, { 'content-type': 'text/plain' }));
+    try {
+      await expect(createApiClient({ baseUrl: server.url }).get('/big.txt')).resolves.toBe(text);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -228,3 +228,25 @@ it('offers Retry only where sending it again can help', async () => {
   expect(toast).toHaveTextContent('Not allowed');
   expect(within(toast).queryByRole('button', { name: 'Retry' })).toBeNull();
 });
+
+it('survives any ApiError a hostile SDK can make: the tree stays, the link is never javascript:', async () => {
+  const details = Object.defineProperty({}, 'seconds', { enumerable: true, get: () => { throw new Error('getter'); } });
+  const hostile = new ApiError({
+    kind: 'validation',
+    message: 'bad input',
+    docUrl: 'javascript:alert(1)',
+    code: { toString: () => { throw new Error('toString'); } } as unknown as string,
+    requestId: { nested: true } as unknown as string,
+    details,
+  });
+  renderWithFaultline(<p>the app</p>);
+  act(() => {
+    reportError(hostile);
+    reportError(new ApiError({ kind: 'not_found', message: 'x', docUrl: 'javascript:alert(2)', code: 'NOPE' }));
+  });
+  const toasts = await screen.findAllByRole('listitem');
+  expect(toasts).toHaveLength(2);
+  expect(screen.getByText('the app')).toBeInTheDocument();
+  expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
+  expect(within(toasts[0]!).getByText('Check your input')).toBeInTheDocument();
+});

@@ -3,7 +3,7 @@ import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
 import { toPlain } from './plain-value.js';
 import { clampWait } from './retry-after.js';
-import { attempt, inheritedProp } from './safe.js';
+import { attempt, inheritedProp, safeString } from './safe.js';
 import { capText, redactSecrets, redactUrl, safeHttpUrl } from './text.js';
 
 /** The request an error belongs to, as far as it is known. */
@@ -92,7 +92,8 @@ export class ApiError extends Error {
   readonly rateLimitKey: string | null;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // A message that is no string (a hand-built error from JavaScript) must not make the constructor throw.
+    super(typeof init.message === 'string' ? init.message : safeString(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     Object.defineProperty(this, BRAND, { value: true });
     this.kind = init.kind;
     this.status = init.status ?? null;
@@ -111,7 +112,7 @@ export class ApiError extends Error {
     this.recovery = init.recovery ?? null;
     this.maxRetries = init.maxRetries ?? null;
     this.safeToResend = init.safeToResend ?? false;
-    this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : windowKeyFor(init.api, init.request?.url);
+    this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : attempt(() => windowKeyFor(init.api, init.request?.url), null);
   }
 
   /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERROR_KINDS, createRetryPolicy, errorFromResponse, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap, type ApiError } from '../../src/core/index.js';
+import { ApiError, ERROR_KINDS, createRetryPolicy, describeError, errorFromResponse, isApiError, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { createApiErrorStore, rateLimitKey, recordIncident, toastKey } from '../../src/store/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
@@ -101,5 +102,104 @@ describe('the retry policy is total', () => {
       const delay = policy.retryDelay(failures, error);
       expect(Number.isFinite(delay) && delay >= 0 && delay <= 60_200).toBe(true);
     }));
+  });
+});
+
+// Adversarial generators (issue 12): what a hostile server or SDK sends on purpose.
+const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', '__defineGetter__', 'isPrototypeOf'];
+const protoName = fc.constantFrom(...PROTO_NAMES);
+// Long runs of what the redaction, number and HTML readers look for, never completing a match.
+const adversarialText = fc.tuple(
+  fc.constantFrom('eyJ-', 'eyJa.', 'Bearer ', 'token ', 'sk_live_', '<title>', '<h1>', '<script>', '<body ', '<a ', '&#x', '&amp', '1', '1.', 'a=1;', '"x";r=', '?api_key='),
+  fc.integer({ min: 1, max: 5000 }),
+  fc.string({ maxLength: 5 }),
+).map(([unit, times, tail]) => unit.repeat(times) + tail);
+const throwing = () => {
+  throw new Error('hostile');
+};
+/**
+ * Values built to break readers: throwing getters, proxies, prototype-named keys. Generated as
+ * factories, since fast-check itself inspects the values it generates (a revoked proxy breaks it).
+ */
+const hostileValue: fc.Arbitrary<() => unknown> = fc.oneof(
+  adversarialText.map((text) => () => text),
+  fc.dictionary(protoName, fc.oneof(adversarialText, fc.jsonValue()), { maxKeys: 4 }).map((dict) => () => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(dict)) Object.defineProperty(out, key, { value, enumerable: true });
+    return out;
+  }),
+  fc.constantFrom('get', 'ownKeys', 'has', 'getPrototypeOf', 'getOwnPropertyDescriptor').map((trap) => () => new Proxy({ error: { code: 'x' } }, { [trap]: throwing })),
+  protoName.map((key) => () => Object.defineProperty({ message: 'm' }, key === '__proto__' ? 'details' : key, { enumerable: true, get: throwing })),
+  fc.constant(() => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  }),
+);
+const wrapIn = fc.constantFrom(
+  (v: unknown) => v,
+  (v: unknown) => ({ error: v }),
+  (v: unknown) => ({ error: { code: v, message: v, details: v, doc_url: v, request_id: v } }),
+  (v: unknown) => ({ errors: [v], type: v, title: v }),
+  (v: unknown) => ({ response: { status: 429, headers: { 'retry-after': v, 'x-ratelimit-limit': v }, data: v } }),
+);
+
+describe('every public reader survives adversarial input', () => {
+  it('normalizeError, toJSON, describeError, isApiError, the store and the retry policy', () => {
+    fc.assert(
+      fc.property(hostileValue, wrapIn, protoName, (make, wrap, key) => {
+        const value = make();
+        const input = wrap(value);
+        const error = normalizeError(input, { now: NOW, api: key, profiles: [value] as never });
+        wellFormed(error);
+        expect(JSON.stringify(error).length).toBeLessThan(200_000);
+        expect(typeof describeError(error).description).toBe('string');
+        expect(typeof isApiError(input)).toBe('boolean');
+        const store = createApiErrorStore();
+        recordIncident(store, error, { now: NOW });
+        expect(typeof toastKey(error)).toBe('string');
+        expect(typeof rateLimitKey(error)).toBe('string');
+        const policy = createRetryPolicy();
+        expect(typeof policy.retry(0, input)).toBe('boolean');
+        expect(Number.isFinite(policy.retryDelay(0, input))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('errorFromResponse, for adversarial bodies and headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(adversarialText, adversarialText, statuses, fc.constantFrom('text/html', 'application/json', 'text/plain'), async (body, headerValue, status, type) => {
+        const init = { status, headers: { 'content-type': type, 'retry-after': headerValue.slice(0, 4000), 'x-ratelimit-remaining': headerValue.slice(0, 4000), ratelimit: headerValue.slice(0, 4000) } };
+        const response = [204, 205, 304].includes(status) ? new Response(null, init) : new Response(body, init);
+        const error = await errorFromResponse(response, { now: NOW });
+        wellFormed(error);
+        expect(error.message.length).toBeLessThanOrEqual(500);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('header readers, for adversarial values under every name', () => {
+    fc.assert(
+      fc.property(header, adversarialText, (name, value) => {
+        const wait = parseRetryAfter(value, NOW);
+        expect(wait === null || (wait >= 0 && wait <= DAY)).toBe(true);
+        const info = rateLimitFromHeaders(toHeaderMap({ [name]: value }), NOW);
+        if (info?.resetAt != null) expect(info.resetAt).toBeLessThanOrEqual(NOW + DAY);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('describeError and toJSON, for ApiErrors built by hand with hostile fields', () => {
+    fc.assert(
+      fc.property(hostileValue, fc.constantFrom('details', 'code', 'requestId', 'docUrl', 'message', 'body', 'cause', 'param'), (make, field) => {
+        const error = new ApiError({ kind: 'validation', message: 'm', [field]: make() } as never);
+        expect(() => describeError(error)).not.toThrow();
+        expect(() => JSON.stringify(error)).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
   });
 });

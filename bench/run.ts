@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
+import { benchAdversarial, type AdversarialRow } from './adversarial.js';
 import { benchHerd } from './herd.js';
 import { benchNormalize } from './normalize.js';
 import { benchRateLimit } from './rate-limit.js';
@@ -15,6 +16,22 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const table = (head: string[], rows: Array<Array<string | number>>) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+const adversarialSection = (rows: AdversarialRow[]) => [
+  '## 6. Adversarial inputs (64 KB and 1 MB per reader)',
+  '',
+  'Inputs a hostile server sends on purpose: runs that almost match the redaction, number and HTML readers. Median ms per call; growth is',
+  '1 MB time ÷ 64 KB time (16× is linear; about 1× means the input is capped before the reader). Goal: < 5 ms per 64 KB.',
+  '',
+  ...table(['reader', 'input', '64 KB ms', '1 MB ms', 'growth'], rows.map((r) => [r.reader, r.input, fmt(r.ms64k, 2), fmt(r.ms1m, 2), `${fmt(r.ms1m / r.ms64k, 1)}×`])),
+  '',
+];
+
+// `npm run bench -- adversarial`: that part alone, printed (RESULTS.md is left as it is).
+if (process.argv.includes('adversarial')) {
+  console.log(adversarialSection(await benchAdversarial()).join('\n'));
+  process.exit(0);
+}
+
 const started = new Date();
 log('1/5 rate-limit windows (real server, ~1 min)…');
 const rateLimit = await benchRateLimit();
@@ -26,6 +43,8 @@ log('4/5 error storm in React (sonner takes minutes: it re-renders every toast f
 const storm = await benchStorm();
 log('5/5 bundle sizes…');
 const sizes = await benchSize();
+log('6/6 adversarial inputs…');
+const adversarial = await benchAdversarial();
 const size = (name: string) => sizes.find((row) => row.name === name)!;
 const stylesheetGz = gzipSync(readFileSync(new URL('../src/styles.css', import.meta.url)), { level: 9 }).length;
 
@@ -86,6 +105,7 @@ const lines = [
   `faultline's stylesheet is a separate file (\`faultline/styles.css\`): ${kib(stylesheetGz)} KiB gz. sonner and react-hot-toast inject their CSS from JS (counted above).`,
   `The React layer alone (the full entry minus the core): ${kib(size('faultline').gzipBytes - size('faultline/core').gzipBytes)} KiB gz.`,
   '',
+  ...adversarialSection(adversarial),
 ];
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
 console.log(lines.join('\n'));

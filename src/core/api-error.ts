@@ -70,6 +70,12 @@ export class ApiError extends Error {
   readonly code: string | null;
   /** May the same request be sent again automatically. */
   readonly retryable: boolean;
+  /**
+   * How long to wait before sending the request again, in ms: finite, in [0, 1 day]. Set only when
+   * the request may be retried (`retryable`) or on a rate limit, where it is the time until the
+   * window opens (counted down even when the retry is left to a person); null otherwise, since a
+   * wait before a request that must not be resent means nothing.
+   */
   readonly retryAfterMs: number | null;
   readonly rateLimit: RateLimitInfo | null;
   readonly requestId: string | null;

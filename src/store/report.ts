@@ -1,4 +1,4 @@
-import type { ApiError } from '../core/index.js';
+import { ApiError } from '../core/index.js';
 import type { ApiErrorStore, ToastEntry } from './api-error-store.js';
 import { rateLimitKey } from './toast-rules.js';
 
@@ -17,6 +17,15 @@ export interface IncidentOptions {
  * until the wait is over; a 401 asks for re-authentication once; everything else is a toast.
  */
 export function recordIncident(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
+  try {
+    return record(store, error, options);
+  } catch {
+    // An error whose fields throw when read (a hostile SDK's) still reaches the person, as a plain one.
+    return store.getState().showToast(new ApiError({ kind: 'unknown', message: 'Something went wrong', cause: error }), { now: options.now });
+  }
+}
+
+function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
   if (error.kind === 'aborted') return null;
   const state = store.getState();
   const { now } = options;

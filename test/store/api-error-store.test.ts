@@ -166,3 +166,11 @@ describe('rate-limit gate', () => {
     await expect(waiting).rejects.toThrow('left the page');
   });
 });
+
+it('records an error whose fields throw when read as a plain toast, without throwing', () => {
+  const store = createApiErrorStore();
+  const hostile = new Proxy(new ApiError({ kind: 'server', message: 'x' }), { get: () => { throw new Error('hostile'); } });
+  expect(() => recordIncident(store, hostile, { now: T0 })).not.toThrow();
+  expect(store.getState().toasts).toHaveLength(1);
+  expect(store.getState().toasts[0]!.error.kind).toBe('unknown');
+});

@@ -46,7 +46,7 @@ function codeFrom(source: unknown): string | null {
   let numeric: string | null = null;
   for (const key of CODE_KEYS) {
     const value = prop(source, key);
-    if (typeof value === 'string' && value.trim() !== '' && value !== 'about:blank') return value;
+    if (typeof value === 'string' && value.trim() !== '' && value !== 'about:blank') return asText(value);
     if (numeric === null && typeof value === 'number' && Number.isFinite(value) && key === 'code') numeric = String(value);
   }
   return numeric;

@@ -28,9 +28,9 @@ function statusOf(value: unknown): number | null {
 /** The request an axios error names: `config.method` and `config.baseURL` + `config.url`. */
 function axiosRequest(error: unknown): NormalizeContext['request'] {
   const config = prop(error, 'config');
-  const url = asText(prop(config, 'url'));
+  const url = asText(prop(config, 'url'))?.slice(0, 8192) ?? null;
   if (url === null) return undefined;
-  const base = asText(prop(config, 'baseURL'));
+  const base = asText(prop(config, 'baseURL'))?.slice(0, 8192) ?? null;
   const full = base && !/^https?:/i.test(url) ? `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}` : url;
   return { method: (asText(prop(config, 'method')) ?? 'GET').slice(0, 20).toUpperCase(), url: full.slice(0, 8192) };
 }

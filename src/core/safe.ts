@@ -50,9 +50,12 @@ export function isArray(value: unknown): value is unknown[] {
   }
 }
 
-/** A string for a string, a finite number or a boolean; anything else is null. */
+/** Characters of one body field read at most: enough for any message, code or URL worth reading. */
+const MAX_FIELD_TEXT = 16 * 1024;
+
+/** A string (capped, before any pattern reads it) for a string, a finite number or a boolean; anything else is null. */
 export function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.length > MAX_FIELD_TEXT ? value.slice(0, MAX_FIELD_TEXT) : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
   return null;

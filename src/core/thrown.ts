@@ -32,6 +32,8 @@ const REJECTED_MESSAGE = /user rejected|user denied|rejected the request|rejecte
 
 const MAX_CAUSE_DEPTH = 5;
 
+const capped = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
+
 /** The value and its `cause` chain, bounded (viem and undici wrap the real reason several levels deep). */
 export function causeChain(value: unknown): unknown[] {
   const chain: unknown[] = [];
@@ -46,9 +48,10 @@ export function causeChain(value: unknown): unknown[] {
 /** The kind of a thrown value that carries no HTTP response, or null when it is not one of those. */
 export function kindOfThrown(value: unknown): ErrorKind | null {
   for (const link of causeChain(value)) {
-    const name = inheritedProp(link, 'name');
-    const code = inheritedProp(link, 'code');
-    const message = inheritedProp(link, 'message');
+    // Capped before any pattern reads them: a thrown value can carry a message of any size.
+    const name = capped(inheritedProp(link, 'name'), 200);
+    const code = capped(inheritedProp(link, 'code'), 200);
+    const message = capped(inheritedProp(link, 'message'), 1000);
     // React Query's CancelledError (query.cancel(), an unmount) carries `revert` / `silent`.
     if (name === 'AbortError' || code === 'ERR_CANCELED' || code === 20 || (message === 'CancelledError' && inheritedProp(link, 'revert') !== undefined)) return 'aborted';
     if (name === 'TimeoutError' || code === 23 || (typeof code === 'string' && TIMEOUT_CODES.has(code))) return 'timeout';

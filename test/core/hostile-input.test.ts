@@ -245,3 +245,13 @@ describe('the client', () => {
     }
   });
 });
+
+describe('thrown values are capped before any pattern reads them', () => {
+  it('reads a 20 MB thrown message, a 20 MB error code and an axios baseURL of 1 MB slashes', () => {
+    const huge = `${'user rejected '.repeat(1_500_000)}x`;
+    expect(normalizeError(Object.assign(new Error(huge), { name: 'UserRejectedRequestError' })).kind).toBe('aborted');
+    expect(normalizeError(axiosError(400, { error: `${'A_'.repeat(10_000_000)}` })).code?.length).toBeLessThanOrEqual(200);
+    const slashes = normalizeError(axiosError(500, 'x', { config: { url: 'a', baseURL: `${'/'.repeat(1 << 20)}x` } }));
+    expect(slashes.kind).toBe('server');
+  });
+});

@@ -1,6 +1,7 @@
 import type { ApiError } from './api-error.js';
 import { fullJitterDelay, unit } from './backoff.js';
 import { normalizeError } from './normalize.js';
+import { timerDelay } from './retry-after.js';
 
 /** Options of `createRetryPolicy`; the defaults follow React Query's own (3 retries, 1 s doubling to 30 s). */
 export interface RetryOptions {
@@ -69,8 +70,9 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
     },
     retryDelay(failureCount, error) {
       const e = read(error);
-      if (e.retryAfterMs !== null) return Math.min(e.retryAfterMs, maxRetryAfterMs) + Math.round(unit(random) * RETRY_AFTER_JITTER_MS);
-      return fullJitterDelay(failureCount, baseDelayMs, maxDelayMs, random);
+      // timerDelay: a delay past 2³¹−1 ms (an Infinity maxDelayMs) would make setTimeout fire at once.
+      if (e.retryAfterMs !== null) return timerDelay(Math.min(e.retryAfterMs, maxRetryAfterMs) + Math.round(unit(random) * RETRY_AFTER_JITTER_MS));
+      return timerDelay(fullJitterDelay(failureCount, baseDelayMs, maxDelayMs, random));
     },
   };
 }

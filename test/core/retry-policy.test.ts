@@ -77,3 +77,8 @@ describe('createRetryPolicy().retryDelay', () => {
     expect(createRetryPolicy({ random: fixed(Number.NaN) }).retryDelay(0, error({}))).toBe(500);
   });
 });
+
+it('never gives React Query a delay setTimeout cannot hold (2^31-1 ms), whatever the options', () => {
+  const policy = createRetryPolicy({ baseDelayMs: Infinity, maxDelayMs: Infinity, random: () => 1 });
+  expect(policy.retryDelay(5, new Error('x'))).toBeLessThanOrEqual(2 ** 31 - 1);
+});

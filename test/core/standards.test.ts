@@ -28,6 +28,18 @@ describe('HTTP-date in Retry-After (RFC 9110 §5.6.7, §10.2.3)', () => {
     expect(parseRetryAfter(value, NOW)).toBe(expected);
   });
 
+  it('reads an asctime date as UTC on a machine in another time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(new Date(2026, 10, 24).getTimezoneOffset()).not.toBe(0);
+      expect(parseRetryAfter('Tue Nov 24 12:00:30 2026', NOW)).toBe(30_000);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it.each([
     ['a time zone other than GMT', 'Tue, 24 Nov 2026 12:00:30 PST'],
     ['a day the month does not have', 'Mon, 31 Feb 2026 12:00:30 GMT'],

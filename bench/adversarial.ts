@@ -1,4 +1,6 @@
 import { ApiError, describeError, errorFromResponse, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../src/core/index.js';
+import { toPlain } from '../src/core/plain-value.js';
+import { redactSecrets } from '../src/core/text.js';
 
 // Issue 12: inputs a hostile server sends on purpose, at 64 KB and 1 MB, through each public reader.
 // Linear readers take at most 16× as long for 16× the input; capped ones take about the same.
@@ -38,6 +40,10 @@ const cases: Case[] = [
   { reader: 'rateLimitFromHeaders', input: '`RateLimit: "a";r=1,"a";r=1,…`', make: (n) => fill('"a";r=1,', n), run: (text) => rateLimitFromHeaders(toHeaderMap({ ratelimit: text, 'ratelimit-policy': text }), 0) },
   { reader: 'parseRetryAfter', input: '`111…1x`', make: (n) => `${fill('1', n - 1)}x`, run: (text) => parseRetryAfter(text, 0) },
   { reader: 'ApiError#toJSON', input: 'hand-built error, every field that size', make: (n) => fill('eyJ-', n), run: (t) => JSON.stringify(new ApiError({ kind: 'unknown', message: t, code: t, requestId: t, details: { t, list: [t, t, t] }, body: t, cause: new Error(t) })) },
+  // The pattern readers themselves, below every cap: linear, so 16× the input takes about 16× the time.
+  { reader: 'redactSecrets (internal, uncapped)', input: '`eyJ-` runs', make: (n) => fill('eyJ-', n), run: (text) => redactSecrets(text, ['secret-token']) },
+  { reader: 'redactSecrets (internal, uncapped)', input: '`eyJa.eyJa.` runs with `Bearer`, `sk_live_`, `?token=`', make: (n) => fill('eyJa.eyJa. Bearer x sk_live_ ?token=', n), run: (text) => redactSecrets(text) },
+  { reader: 'toPlain (internal)', input: 'an array of 10,000 strings that size ÷ 10,000', make: (n) => fill('eyJ-', n), run: (text) => toPlain(Array.from({ length: 10_000 }, (_, i) => text.slice(i, i + Math.ceil(text.length / 10_000)))) },
   { reader: 'describeError', input: 'details with values of that size', make: (n) => fill('eyJ-', n), run: (t) => describeError(new ApiError({ kind: 'validation', message: t, details: { a: t, b: t } })) },
 ];
 

@@ -5,6 +5,7 @@ import { builtInProfiles } from './profiles/index.js';
 import type { Recovery } from './recovery.js';
 import { ERROR_KINDS } from './error-kind.js';
 import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
+import { safeHttpUrl } from './text.js';
 
 /**
  * Every text faultline shows, by key; pass overrides (or a whole translation) to the provider's
@@ -130,15 +131,6 @@ const KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
 const text = (value: unknown, max = 500): string | null => (typeof value === 'string' ? value.slice(0, max) : null);
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** An http(s) URL, or null (javascript:, data:, relative, junk). For links rendered from errors. */
-export function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2048) return null;
-  return attempt(() => {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  }, null);
-}
-
 /** Reads an error's fields for display; see `ErrorFacts`. Never throws. */
 export function errorFacts(error: unknown): ErrorFacts {
   const read = (key: string) => attempt(() => inheritedProp(error, key), undefined);
@@ -153,7 +145,7 @@ export function errorFacts(error: unknown): ErrorFacts {
     param: text(read('param'), 200),
     requestId: text(read('requestId'), 200),
     api: text(read('api'), 200),
-    docUrl: httpUrl(read('docUrl')),
+    docUrl: safeHttpUrl(read('docUrl')),
     retryAfterMs: finite(read('retryAfterMs')),
     resetAt: finite(attempt(() => prop(read('rateLimit'), 'resetAt'), undefined)),
     recovery: typeof recovery === 'string' ? (recovery.slice(0, 40) as Recovery) : null,

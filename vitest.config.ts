@@ -43,6 +43,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          // A real API on another origin (127.0.0.1) than the page (localhost), for the CORS tests.
+          globalSetup: ['test/browser/cross-origin-api.ts'],
           browser: chromium(),
         },
       },

@@ -7,6 +7,7 @@ import { errorFromResponse, normalizeError } from './normalize.js';
 import type { ApiProfile } from './profile.js';
 import { parseBodyText } from './read-body.js';
 import { timerDelay } from './retry-after.js';
+import { attempt } from './safe.js';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
 
 /** How the client authenticates; the token is read before every attempt, so a refreshed one is used. */
@@ -43,6 +44,12 @@ export interface ApiRequestInit extends RequestInit {
 }
 
 export interface ApiClient {
+  /** The base URL as given (`'https://api.example.com/v1'` or a path on the page's origin, `'/api'`). */
+  readonly baseUrl: string;
+  /** The profile its errors are read with, if one was given. */
+  readonly api: ApiProfile | null;
+  /** The origin its requests go to: a relative baseUrl resolved against the page; null on a server. */
+  origin(): string | null;
   request<T>(path: string, init?: ApiRequestInit): Promise<T>;
   get<T>(path: string, init?: ApiRequestInit): Promise<T>;
   post<T>(path: string, body?: unknown, init?: ApiRequestInit): Promise<T>;
@@ -55,6 +62,30 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 function joinUrl(baseUrl: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The page's origin, or null where there is no page (a server, a worker without `location`). */
+function pageOrigin(): string | null {
+  try {
+    const origin = typeof location === 'undefined' ? null : location.origin;
+    return origin && origin !== 'null' ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a baseUrl once, when the client is created: an absolute http(s) URL, or a path starting
+ * with '/' that each request resolves against the page's origin (as fetch itself would). Anything
+ * else ('api.example.com', 'ftp://…') would be fetched as a path of the page, so it is refused now.
+ */
+function checkBaseUrl(baseUrl: unknown): { relative: boolean } {
+  if (typeof baseUrl === 'string' && baseUrl.startsWith('/')) return { relative: true };
+  const protocol = attempt(() => (typeof baseUrl === 'string' ? new URL(baseUrl).protocol : null), null);
+  if (protocol === 'http:' || protocol === 'https:') return { relative: false };
+  throw new TypeError(
+    `createApiClient: baseUrl ${JSON.stringify(String(baseUrl).slice(0, 100))} is not a URL. Use an absolute http(s) URL ('https://api.example.com') or a path on the page's origin ('/api').`,
+  );
 }
 
 /** A body that fetch sends as it is; anything else is sent as JSON. */
@@ -115,6 +146,13 @@ function failedBody(url: string, body: unknown, context: NormalizeContext): bool
 
 /** A small fetch client whose every failure is an ApiError: auth, timeout, idempotency keys, ETag. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { relative } = checkBaseUrl(options.baseUrl);
+  // A relative base is resolved per request: the page's origin is known only in a browser.
+  const absoluteBase = (): string | null => {
+    if (!relative) return options.baseUrl;
+    const origin = pageOrigin();
+    return origin === null ? null : new URL(options.baseUrl, origin).href;
+  };
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const defaultTimeout = options.timeoutMs ?? 15_000;
   const etags = new Map<string, { etag: string; body: unknown }>();
@@ -203,8 +241,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   async function request<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-    const url = joinUrl(options.baseUrl, path);
     const method = (init.method ?? 'GET').toUpperCase();
+    const base = absoluteBase();
+    if (base === null) {
+      throw new ApiError({
+        kind: 'validation',
+        message: `faultline: baseUrl '${options.baseUrl}' is relative and there is no page to resolve it against (this runs on a server). Give this client an absolute baseUrl here.`,
+        request: { method, url: joinUrl(options.baseUrl, path) },
+        recovery: 'fix-request',
+      });
+    }
+    const url = joinUrl(base, path);
     // One key for the logical request: every retry below sends the same one.
     const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
     const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT.has(method) }) : null;
@@ -232,6 +279,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 
   return {
+    baseUrl: options.baseUrl,
+    api: options.api ?? null,
+    origin: () => {
+      const base = absoluteBase();
+      return base === null ? null : new URL(base).origin;
+    },
     request,
     get: (path, init = {}) => request(path, { ...init, method: 'GET' }),
     post: withBody('POST'),

@@ -22,6 +22,7 @@ export interface ApiErrorInit {
   code?: string | null;
   retryable?: boolean;
   retryAfterMs?: number | null;
+  retryAfterSource?: RetryAfterSource | null;
   rateLimit?: RateLimitInfo | null;
   requestId?: string | null;
   param?: string | null;
@@ -56,6 +57,14 @@ export function windowKeyFor(api: string | null | undefined, url: string | null 
   return api ? api : originOf(url);
 }
 
+/**
+ * Where `retryAfterMs` came from: a header, the body, the rate-limit reset, or the API's documented
+ * default (`CodeRule.defaultWaitMs`) when the response said nothing readable — in a browser, often
+ * because a cross-origin response did not list the header in `Access-Control-Expose-Headers`.
+ */
+export type RetryAfterSource = 'header' | 'body' | 'reset' | 'default';
+const RETRY_AFTER_SOURCES: ReadonlySet<RetryAfterSource> = new Set<RetryAfterSource>(['header', 'body', 'reset', 'default']);
+
 const BRAND = Symbol.for('faultline.ApiError');
 
 /**
@@ -77,6 +86,8 @@ export class ApiError extends Error {
    * wait before a request that must not be resent means nothing.
    */
   readonly retryAfterMs: number | null;
+  /** Where `retryAfterMs` came from; null when there is no wait. */
+  readonly retryAfterSource: RetryAfterSource | null;
   readonly rateLimit: RateLimitInfo | null;
   readonly requestId: string | null;
   readonly param: string | null;
@@ -107,6 +118,7 @@ export class ApiError extends Error {
     this.retryable = init.retryable ?? false;
     // Finite and at most a day whatever a caller passes: a timer is set from it.
     this.retryAfterMs = clampWait(init.retryAfterMs);
+    this.retryAfterSource = this.retryAfterMs === null ? null : attempt(() => (RETRY_AFTER_SOURCES.has(init.retryAfterSource as RetryAfterSource) ? init.retryAfterSource! : null), null);
     this.rateLimit = init.rateLimit ?? null;
     this.requestId = init.requestId ?? null;
     this.param = init.param ?? null;
@@ -140,6 +152,7 @@ export class ApiError extends Error {
       message: text(read('message', ''), 2000) ?? '',
       retryable: read('retryable', false) === true,
       retryAfterMs: typeof retryAfterMs === 'number' ? clampWait(retryAfterMs) : null,
+      retryAfterSource: text(read('retryAfterSource', null), 20),
       rateLimit: rateLimit === null ? null : toPlain(rateLimit),
       requestId: text(read('requestId', null), 200),
       param: text(read('param', null), 200),

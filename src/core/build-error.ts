@@ -1,4 +1,4 @@
-import { ApiError, windowKeyFor } from './api-error.js';
+import { ApiError, windowKeyFor, type RetryAfterSource } from './api-error.js';
 import { readBodyFields, type BodyFields } from './body-fields.js';
 import { matchProfile, type NormalizeContext } from './context.js';
 import { isTransientKind, kindFromStatus, type ErrorKind } from './error-kind.js';
@@ -98,7 +98,17 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const waitForReset = rateLimit?.resetAt != null && (kind === 'rate_limited' || rateLimit.remaining === 0) ? rateLimit.resetAt - now : null;
   const headerWait = retryAfterFromHeaders(parts.headers, now);
   const secondaryWait = kind === 'rate_limited' && SECONDARY_LIMIT.test(serverMessage ?? '') ? SECONDARY_LIMIT_WAIT_MS : null;
-  const wait = clampWait(headerWait ?? fields.retryAfterMs ?? waitForReset ?? secondaryWait ?? rule?.defaultWaitMs ?? null);
+  // Where the wait came from matters too: a documented default is what is left when the page could
+  // not read the response's own wait (a cross-origin response hides undeclared headers).
+  const waits: Array<[RetryAfterSource, number | null | undefined]> = [
+    ['header', headerWait],
+    ['body', fields.retryAfterMs],
+    ['reset', waitForReset],
+    ['default', secondaryWait],
+    ['default', rule?.defaultWaitMs],
+  ];
+  const [waitSource, firstWait] = waits.find(([, ms]) => clampWait(ms ?? null) !== null) ?? [null, null];
+  const wait = clampWait(firstWait ?? null);
 
   // RFC 9110 §15.5.14: a 413 with Retry-After says the condition is temporary; retry after the wait.
   const temporaryTooLarge = status === 413 && headerWait !== null;
@@ -106,6 +116,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   // A wait means "send it again then": kept when the request may be retried, and on a rate limit
   // (the window's countdown, even where the retry is left to a person); otherwise dropped.
   const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;
+  const retryAfterSource = retryAfterMs === null ? null : waitSource;
   const windowKey = match && match.by !== 'shape' ? profile!.name : typeof context.api === 'string' ? context.api : windowKeyFor(null, requestUrl);
   const body = toPlain(rawBody, secrets);
 
@@ -116,6 +127,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     message: serverMessage || fallbackMessage(kind, status),
     retryable,
     retryAfterMs,
+    retryAfterSource,
     rateLimit,
     requestId: field(fields.requestId) ?? field(requestIdFromHeaders(parts.headers)),
     param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) || null : null,

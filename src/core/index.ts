@@ -1,6 +1,6 @@
 // faultline/core: framework-agnostic. Nothing in this module graph may import React,
 // React Query or Zustand (checked by test/core-imports.test.ts).
-export { ApiError, isApiError, type ApiErrorInit, type ApiErrorRequest } from './api-error.js';
+export { ApiError, isApiError, type ApiErrorInit, type ApiErrorRequest, type RetryAfterSource } from './api-error.js';
 export { ERROR_KINDS, kindFromStatus, type ErrorKind } from './error-kind.js';
 export type { Recovery } from './recovery.js';
 export type { RateLimitInfo } from './rate-limit-headers.js';
@@ -15,7 +15,9 @@ export { rateLimitFromHeaders } from './rate-limit-headers.js';
 export { toHeaderMap } from './headers.js';
 export { createRetryPolicy, isSafeToResend, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 export { createApiClient, type ApiClient, type ApiClientAuth, type ApiClientOptions, type ApiRequestInit } from './api-client.js';
-export { defaultMessages, describeError, errorFacts, formatMessage, type DescribeOptions, type ErrorDescription, type ErrorFacts, type Messages } from './messages.js';
+export { defaultMessages, describeError, errorFacts, formatMessage, type CatalogKey, type DescribeOptions, type ErrorDescription, type ErrorFacts, type MessageKey, type MessageOverrides, type Messages } from './messages.js';
 export { MAX_TIMER_MS, timerDelay } from './retry-after.js';
 /** An http(s) URL, or null (javascript:, data:, relative, junk): the check for links rendered from errors. */
 export { safeHttpUrl as httpUrl } from './text.js';
+export { EXPOSE_WAIT_HEADERS } from './expose-headers-hint.js';
+export type { ApiName, Register } from './register.js';

@@ -6,6 +6,7 @@ import type { Recovery } from './recovery.js';
 import { ERROR_KINDS } from './error-kind.js';
 import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
 import { safeHttpUrl } from './text.js';
+import type { ApiName } from './register.js';
 
 /**
  * Every text faultline shows, by key; pass overrides (or a whole translation) to the provider's
@@ -34,15 +35,11 @@ const KIND_TEXT: Record<ErrorKind, [title: string, description: string]> = {
   unknown: ['Something went wrong', 'An unexpected error occurred.'],
 };
 
-/** The English catalog: kinds, actions and the UI's own labels. */
-export const defaultMessages: Messages = {
-  ...Object.fromEntries(
-    Object.entries(KIND_TEXT).flatMap(([kind, [title, description]]) => [
-      [`kind.${kind}.title`, title],
-      [`kind.${kind}.description`, description],
-    ]),
-  ),
-  'kind.rate_limited.description.unknown': 'Too many requests. Trying again shortly.',
+const UI_TEXT = {
+  // No countdown and no wait known: nothing promises a retry, so the text promises none either.
+  'kind.rate_limited.description.unknown': 'Too many requests. Please wait a moment before trying again.',
+  // The automatic retries are over (or there are none); the toast's Retry sends at once.
+  'kind.rate_limited.description.stopped': 'Too many requests. Stopped trying again automatically.',
   'kind.fallback.description': 'Something went wrong. Please try again.',
   'action.retry': 'Retry',
   'action.reauthenticate': 'Sign in',
@@ -71,6 +68,26 @@ export const defaultMessages: Messages = {
   'reauth.later': 'Not now',
   'reauth.replay': 'You are signed in again. Retry what failed?',
   'boundary.retry': 'Try again',
+} as const;
+
+/** A key of the built-in catalog (`kind.<kind>.title`, `action.retry`, `toaster.label`, …). */
+export type CatalogKey = `kind.${ErrorKind}.${'title' | 'description'}` | keyof typeof UI_TEXT;
+
+/** A key the provider's `messages` accepts: a catalog key, or an API's code or status (`'solana-swap.QUOTE_EXPIRED'`, `'pumpfun.429'`). */
+export type MessageKey = CatalogKey | `${ApiName}.${string}`;
+
+/** Overrides of the catalog by key, for the provider's `messages` (a translation, a product's own words). */
+export type MessageOverrides = Partial<Record<MessageKey, string>>;
+
+/** The English catalog: kinds, actions and the UI's own labels. */
+export const defaultMessages: Messages & Record<CatalogKey, string> = {
+  ...(Object.fromEntries(
+    Object.entries(KIND_TEXT).flatMap(([kind, [title, description]]) => [
+      [`kind.${kind}.title`, title],
+      [`kind.${kind}.description`, description],
+    ]),
+  ) as Record<`kind.${ErrorKind}.${'title' | 'description'}`, string>),
+  ...UI_TEXT,
 };
 
 /** What a person reads about an error, and the one action that helps most. */

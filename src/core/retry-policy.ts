@@ -1,7 +1,8 @@
 import type { ApiError } from './api-error.js';
-import { fullJitterDelay, unit } from './backoff.js';
+import { blindWaitMs, fullJitterDelay, unit } from './backoff.js';
 import { normalizeError } from './normalize.js';
 import { timerDelay } from './retry-after.js';
+import { isRefusal } from './refusal.js';
 
 /** Options of `createRetryPolicy`; the defaults follow React Query's own (3 retries, 1 s doubling to 30 s). */
 export interface RetryOptions {
@@ -39,6 +40,15 @@ export function isSafeToResend(error: ApiError): boolean {
   return IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || Boolean(request.idempotencyKey);
 }
 
+/**
+ * An error faultline could not read at all: no HTTP status, no profile, no kind (the app's own
+ * `throw new Error('HTTP 500')`, a thrown string). A response faultline read (a failed pin's 200,
+ * a profile's code) is not one of these, even when its kind stays 'unknown'.
+ */
+function isUnclassified(error: ApiError): boolean {
+  return error.kind === 'unknown' && error.status === null && error.api === null;
+}
+
 function count(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && value >= 0 && !Number.isNaN(value) ? value : fallback;
 }
@@ -62,6 +72,9 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return {
     retry(failureCount, error) {
       const e = read(error);
+      // An error faultline cannot classify (the app's own `throw new Error('HTTP 500')`) is retried
+      // as React Query would retry it without faultline: a query, up to maxRetries; a mutation, never.
+      if (isUnclassified(e)) return !options.mutation && failureCount < maxRetries;
       if (!e.retryable) return false;
       if (options.mutation && !isSafeToResend(e)) return false;
       if (failureCount >= Math.min(maxRetries, e.maxRetries ?? Infinity)) return false;
@@ -72,6 +85,10 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
       const e = read(error);
       // timerDelay: a delay past 2³¹−1 ms (an Infinity maxDelayMs) would make setTimeout fire at once.
       if (e.retryAfterMs !== null) return timerDelay(Math.min(e.retryAfterMs, maxRetryAfterMs) + Math.round(unit(random) * RETRY_AFTER_JITTER_MS));
+      // React Query's own default delay (retryer.ts: min(1000 · 2^n, 30000)) for what faultline cannot read.
+      if (isUnclassified(e)) return timerDelay(Math.min(baseDelayMs * 2 ** Math.max(0, Math.min(failureCount, 30)), maxDelayMs));
+      // The server said "not now" without a readable wait: never sooner than a second, doubling.
+      if (isRefusal(e)) return blindWaitMs(failureCount, random);
       return timerDelay(fullJitterDelay(failureCount, baseDelayMs, maxDelayMs, random));
     },
   };

@@ -79,6 +79,25 @@ export function fixtureHandler(id: string, options: { method?: string; url?: str
 export interface MockApisOptions {
   /** The clock (epoch ms). Default `Date.now`. */
   now?: () => number;
+  /** Start with the wait headers withheld (see `MockApis.withholdWaitHeaders`). Default false. */
+  withholdWaitHeaders?: boolean;
+}
+
+// What a page cannot read of a cross-origin response unless the API lists it in
+// Access-Control-Expose-Headers: every header faultline reads a wait or a quota from.
+const WAIT_HEADER = /^(retry-after|retry-after-ms|x-retry-after|x-ratelimit-.*|ratelimit.*)$/i;
+
+/**
+ * The response as a page on another origin sees it when the API exposes none of its wait headers.
+ * A service worker's answers are not filtered by CORS, so the mock leaves those headers out itself.
+ */
+function withoutWaitHeaders(response: Response): Response {
+  if (response.type === 'error') return response;
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    if (!WAIT_HEADER.test(name) && name.toLowerCase() !== 'access-control-expose-headers') headers.set(name, value);
+  });
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Mock servers for the five seed APIs, with switches for the failures their pages document. */
@@ -95,6 +114,12 @@ export interface MockApis {
   setQuoteTtl: (ms: number) => void;
   /** How pins end after passing through queued and pinning. */
   setPinOutcome: (outcome: 'pinned' | 'failed') => void;
+  /**
+   * Answer as APIs on another origin that do not list Retry-After and their rate-limit headers in
+   * Access-Control-Expose-Headers: the page sees a 429 or 503 with no wait it can read (a wait in the
+   * body stays). `false` exposes them again.
+   */
+  withholdWaitHeaders: (withhold?: boolean) => void;
   /** Every request fails at the network level until `goOnline()`. */
   goOffline: () => void;
   goOnline: () => void;
@@ -114,6 +139,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     quoteTtlMs: 30_000,
     pinOutcome: 'pinned' as 'pinned' | 'failed',
     offline: false,
+    withhold: options.withholdWaitHeaders ?? false,
     quotes: new Map<string, number>(),
     pins: new Map<string, { createdAt: number; cid: string; outcome: 'pinned' | 'failed' }>(),
     ids: 0,
@@ -122,7 +148,9 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
   const nextId = (prefix: string) => `${prefix}_${(state.ids += 1).toString(36).padStart(4, '0')}`;
 
   // Runs before every API's own routes: the switches above decide whether the request even gets there.
-  const gate = http.all(/^https:\/\/[^/]+\/.*/, ({ request }) => {
+  const present = (response: Response | undefined): Response | undefined => (response && state.withhold ? withoutWaitHeaders(response) : response);
+  const gate = http.all(/^https:\/\/[^/]+\/.*/, ({ request }) => present(answerGate(request)));
+  const answerGate = (request: Request): Response | undefined => {
     const url = new URL(request.url);
     const api = apiOf(url);
     if (!api) return undefined;
@@ -142,9 +170,11 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     const route = `${request.method} ${url.pathname}`;
     if (state.expired.has(api) && route !== SIGN_IN[api]) return fixtureHttpResponse(seedFixture(UNAUTHORIZED[api]), now());
     return undefined;
-  });
+  };
 
-  const ok = (body: unknown, init: ResponseInit = {}) => HttpResponse.json(body as Record<string, unknown>, { ...init, headers: { 'Access-Control-Expose-Headers': '*', ...init.headers } });
+  const ok = (body: unknown, init: ResponseInit = {}) =>
+    present(HttpResponse.json(body as Record<string, unknown>, { ...init, headers: { 'Access-Control-Expose-Headers': '*', ...init.headers } }))!;
+  const documented = (fixture: SeedFixture, patch?: Parameters<typeof fixtureHttpResponse>[2]) => present(fixtureHttpResponse(fixture, now(), patch))!;
   const signInRoute = (api: SeedApi, token: string) => {
     const [method, path] = SIGN_IN[api].split(' ') as [string, string];
     const base = api === 'ipfs-pinning' ? seedBaseUrls['ipfs-pinning'] : seedBaseUrls[api];
@@ -169,7 +199,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     http.get(`${pumpfun}/coins/latest`, () => ok(coins, { headers: { etag: '"coins-v1"', 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99' } })),
     http.get(`${pumpfun}/coins/:mint`, ({ params }) => {
       const coin = coins.find((c) => c.mint === params.mint);
-      return coin ? ok(coin) : fixtureHttpResponse(seedFixture('pumpfun/not-found'), now());
+      return coin ? ok(coin) : documented(seedFixture('pumpfun/not-found'));
     }),
 
     http.get(`${swap}/v1/quote`, ({ request }) => {
@@ -190,8 +220,8 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     http.post(`${swap}/v1/swap`, async ({ request }) => {
       const body = (await request.json().catch(() => ({}))) as { quoteId?: string };
       const expiresAt = body.quoteId ? state.quotes.get(body.quoteId) : undefined;
-      if (expiresAt === undefined) return fixtureHttpResponse(seedFixture('solana-swap/QUOTE_NOT_FOUND'), now(), { body: { quoteId: body.quoteId ?? null } });
-      if (expiresAt <= now()) return fixtureHttpResponse(seedFixture('solana-swap/QUOTE_EXPIRED'), now(), { body: { quoteId: body.quoteId } });
+      if (expiresAt === undefined) return documented(seedFixture('solana-swap/QUOTE_NOT_FOUND'), { body: { quoteId: body.quoteId ?? null } });
+      if (expiresAt <= now()) return documented(seedFixture('solana-swap/QUOTE_EXPIRED'), { body: { quoteId: body.quoteId } });
       state.quotes.delete(body.quoteId!);
       return ok({ status: 'submitted', signature: `5${nextId('sig').replace('_', '')}xZtQ9c1f8Lw3JpXn2u7bVdKq4h6rYs9` });
     }),
@@ -211,7 +241,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     }),
     http.get(`${pinning}/pins/:requestid`, ({ params }) => {
       const pin = state.pins.get(String(params.requestid));
-      if (!pin) return fixtureHttpResponse(seedFixture('ipfs-pinning/NOT_FOUND'), now());
+      if (!pin) return documented(seedFixture('ipfs-pinning/NOT_FOUND'));
       const age = now() - pin.createdAt;
       // The Pinning Service lifecycle: queued → pinning → pinned | failed.
       const status = age < 800 ? 'queued' : age < 1600 ? 'pinning' : pin.outcome;
@@ -226,7 +256,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
 
     http.post(`${x402}/upload`, ({ request }) => {
       // x402: without X-PAYMENT, the payment requirements; with one, the upload goes through.
-      if (!request.headers.get('x-payment')) return fixtureHttpResponse(seedFixture('ipfs-pinning/payment-required'), now());
+      if (!request.headers.get('x-payment')) return documented(seedFixture('ipfs-pinning/payment-required'));
       return ok({ cid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', paid: x402Accepts[0]?.maxAmountRequired }, { headers: { 'X-PAYMENT-RESPONSE': 'settled' } });
     }),
   ];
@@ -252,6 +282,9 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
     setPinOutcome(outcome) {
       state.pinOutcome = outcome;
     },
+    withholdWaitHeaders(withhold = true) {
+      state.withhold = withhold;
+    },
     goOffline() {
       state.offline = true;
     },
@@ -265,6 +298,7 @@ export function createMockApis(options: MockApisOptions = {}): MockApis {
       state.quoteTtlMs = 30_000;
       state.pinOutcome = 'pinned';
       state.offline = false;
+      state.withhold = options.withholdWaitHeaders ?? false;
       for (const api of Object.keys(requests) as SeedApi[]) requests[api] = 0;
     },
   };

@@ -6,9 +6,11 @@ import {
   normalizeError,
   type ApiError,
   type ApiProfile,
+  type MessageOverrides,
   type Messages,
   type Recovery,
   type RetryOptions,
+  type RetryPolicy,
 } from '../core/index.js';
 import {
   createApiErrorStore,
@@ -17,6 +19,7 @@ import {
   noteRateLimitHeaders,
   rateLimitKey,
   rateLimitKeyFor,
+  rateLimitWindow,
   recordIncident,
   waitForRateLimitWindow,
   type ApiErrorStore,
@@ -24,14 +27,15 @@ import {
   type IncidentOptions,
 } from '../store/index.js';
 import { ApiErrorContext, type ApiErrorContextValue } from './context.js';
+import { isRefusal } from '../core/refusal.js';
 import { registerProvider } from './provider-registry.js';
 
 export interface ApiErrorProviderProps extends ApiErrorStoreOptions {
   queryClient: QueryClient;
-  /** Signs the user in again; on success the queries that failed with 401 run again. */
-  onReauth?: () => Promise<void> | void;
-  /** Overrides of the English catalog, by key (see `defaultMessages`); the way to translate. */
-  messages?: Messages;
+  /** Signs the user in again (whatever it returns is ignored; a rejection means it failed); on success the queries that failed with 401 run again. */
+  onReauth?: () => unknown | Promise<unknown>;
+  /** Overrides of the English catalog, by key (see `defaultMessages`, `MessageKey`); the way to translate. */
+  messages?: MessageOverrides;
   /** Profiles of the app's own APIs, for inference and messages. */
   profiles?: readonly ApiProfile[];
   /** Options of the retry policy installed for queries (and, with `mutation: true`, mutations). */
@@ -45,7 +49,48 @@ export interface ApiErrorProviderProps extends ApiErrorStoreOptions {
   children?: ReactNode;
 }
 
+/**
+ * The `meta` keys faultline reads on a query or mutation. Register them with React Query to type them:
+ * `declare module '@tanstack/react-query' { interface Register { queryMeta: ApiErrorMeta; mutationMeta: ApiErrorMeta } }`.
+ */
+export interface ApiErrorMeta extends Record<string, unknown> {
+  /** false: no toast for this query's errors (windows and re-auth still follow). */
+  toast?: boolean;
+  /** Shown instead of the catalog's description. */
+  errorMessage?: string;
+}
+
 type Meta = Record<string, unknown> | undefined;
+
+/** The catalog with the app's overrides on top (an override left undefined keeps the default). */
+function mergeMessages(overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return defaultMessages;
+  const merged: Messages = { ...defaultMessages };
+  for (const [key, value] of Object.entries(overrides)) if (typeof value === 'string') merged[key] = value;
+  return merged;
+}
+
+/**
+ * A retry policy whose delays follow the store's windows. React Query asks for the delay before it
+ * reports the failure, so a refusal closes its window here first; the retry then goes exactly when
+ * the window opens (a blind wait), or at the server's wait plus jitter, never inside it.
+ */
+function followWindows(policy: RetryPolicy, store: ApiErrorStore, now: () => number, profiles: readonly ApiProfile[]): RetryPolicy {
+  return {
+    retry: policy.retry,
+    retryDelay(failureCount, error) {
+      const delay = policy.retryDelay(failureCount, error);
+      const e = normalizeError(error, { profiles });
+      if (!isRefusal(e) || !policy.retry(failureCount, error)) return delay;
+      const at = now();
+      const key = rateLimitKey(e);
+      if (e.retryAfterMs === null) store.getState().openBlindRateLimit(key, at);
+      const resetAt = rateLimitWindow(store.getState().rateLimits, key)?.resetAt ?? at;
+      if (resetAt <= at) return delay;
+      return e.retryAfterMs === null ? resetAt - at : Math.max(delay, resetAt - at);
+    },
+  };
+}
 
 /** Whether a query hands its errors to an error boundary (`throwOnError`, suspense): then no toast. */
 function throwsToBoundary(query: Query, error: unknown): boolean {
@@ -72,14 +117,14 @@ function metaMessage(meta: Meta): string | null {
  */
 export function ApiErrorProvider(props: ApiErrorProviderProps) {
   const { queryClient, onReauth, messages, profiles, retry, onAction, children, maxVisible, maxQueued, durations } = props;
-  const [store] = useState(() => props.store ?? createApiErrorStore({ maxVisible, maxQueued, durations }));
+  const [store] = useState(() => props.store ?? createApiErrorStore({ maxVisible, maxQueued, durations, ...(retry?.random ? { random: retry.random } : {}) }));
   const now = props.now ?? Date.now;
 
   // Installed during the first render, because children start their queries before this
   // component's effects run. Idempotent, so StrictMode's second render changes nothing.
   const [policies] = useState(() => {
-    const queryPolicy = createRetryPolicy(retry);
-    const mutationPolicy = createRetryPolicy({ ...retry, mutation: true });
+    const queryPolicy = followWindows(createRetryPolicy(retry), store, now, profiles ?? []);
+    const mutationPolicy = followWindows(createRetryPolicy({ ...retry, mutation: true }), store, now, profiles ?? []);
     const defaults = queryClient.getDefaultOptions();
     const queries = defaults.queries?.retry === undefined ? { ...defaults.queries, ...queryPolicy } : defaults.queries;
     const mutations = defaults.mutations?.retry === undefined ? { ...defaults.mutations, ...mutationPolicy } : defaults.mutations;
@@ -116,7 +161,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
             if (mutation.state.status !== 'error' || !isUnauthorized(mutation.state.error)) continue;
             store.getState().showToast(normalizeError(mutation.state.error), {
               now: latest.current.now(),
-              message: (messages ?? {})['reauth.replay'] ?? defaultMessages['reauth.replay'],
+              message: messages?.['reauth.replay'] ?? defaultMessages['reauth.replay'],
               retry: () => mutation.execute(mutation.state.variables).catch(() => undefined),
             });
           }
@@ -134,7 +179,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
     return {
       store,
       queryClient,
-      messages: messages ? { ...defaultMessages, ...messages } : defaultMessages,
+      messages: mergeMessages(messages),
       profiles: profiles ?? [],
       now: () => latest.current.now(),
       ...policies,
@@ -148,18 +193,28 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Errors from the caches. Subscribing (instead of replacing the caches' onError) keeps the app's
   // own callbacks, and unsubscribing on unmount keeps StrictMode's double effects from doubling toasts.
   useEffect(() => {
-    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown }) =>
-      reportIncident(store, context, raw, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta), retry: options.retry });
+    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown; retrying: boolean }) => {
+      const error = normalizeError(raw, { profiles: context.profiles });
+      // Retries are over and nothing will refetch it: say so, instead of a countdown nothing follows.
+      const stopped = !options.retrying && error.kind === 'rate_limited' ? context.messages['kind.rate_limited.description.stopped'] ?? null : null;
+      return reportIncident(store, context, error, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta) ?? stopped, retry: options.retry, retrying: options.retrying });
+    };
+    // A refusal that will be retried closes its window now (and a rate limit shows its countdown);
+    // any other failure that will be retried stays quiet until the retries are over.
+    const failedRefusal = (error: unknown) => {
+      const e = normalizeError(error, { profiles: context.profiles });
+      return isRefusal(e) ? e : null;
+    };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated') return;
       const { action, query } = event;
       // query.fetch, not refetchQueries: a person asking to retry means it, even for a disabled query.
       const retry = () => query.fetch().catch(() => undefined);
-      // A failure that will be retried only matters when it is a rate limit: the countdown starts now.
-      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') {
-        report(action.error, query.meta, { toast: true, retry });
+      if (action.type === 'failed') {
+        const refusal = failedRefusal(action.error);
+        if (refusal) report(refusal, query.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true });
       } else if (action.type === 'error') {
-        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry });
+        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry, retrying: refetchedAtWindowOpen(query, action.error) });
       }
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
@@ -167,8 +222,10 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       const mutation: Mutation<unknown, unknown, unknown, unknown> = event.mutation;
       const { action } = event;
       const retry = () => mutation.execute(mutation.state.variables).catch(() => undefined);
-      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry });
-      else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry });
+      if (action.type === 'failed') {
+        const refusal = failedRefusal(action.error);
+        if (refusal) report(refusal, mutation.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true });
+      } else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry, retrying: false });
     });
     return () => {
       unsubscribeQueries();
@@ -181,7 +238,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Only queries that gave up (their wait was too long to hold a retry open): a query still
     // retrying is not in 'error' and sends its own request once the wait is over.
-    const onWindowOpen = (key: string) => refetchFailed(queryClient, (error) => error.kind === 'rate_limited' && rateLimitKey(error) === key);
+    const onWindowOpen = (key: string) => refetchFailed(queryClient, (error) => waitsForRefetch(error) && rateLimitKey(error) === key);
     const schedule = () => {
       clearTimeout(timer);
       const deadline = nextDeadline(store.getState());
@@ -229,8 +286,18 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   );
 }
 
+/** A rate limit whose wait the server gave: a query that gave up on it is refetched once its window opens. */
+function waitsForRefetch(error: ApiError): boolean {
+  return error.kind === 'rate_limited' && error.retryAfterMs !== null;
+}
+
+/** Whether a query that just failed for good will run again by itself (see `onWindowOpen`). */
+function refetchedAtWindowOpen(query: Query, raw: unknown): boolean {
+  return query.getObserversCount() > 0 && waitsForRefetch(normalizeError(raw));
+}
+
 /** One failure, from the caches or from `reportError`, into the store; returns it normalized. */
-function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry'>): ApiError {
+function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry' | 'retrying'>): ApiError {
   const error = normalizeError(raw, { profiles: context.profiles });
   recordIncident(store, error, { ...options, now: context.now(), reauth: context.canReauth });
   return error;

@@ -1,4 +1,5 @@
-export { ApiErrorProvider, type ApiErrorProviderProps } from './ApiErrorProvider.js';
+export { ApiErrorProvider, type ApiErrorMeta, type ApiErrorProviderProps } from './ApiErrorProvider.js';
+export type { ApiRef } from './api-ref.js';
 export { ApiErrorToaster, type ApiErrorToasterProps } from './ApiErrorToaster.js';
 export { ApiErrorBoundary, type ApiErrorBoundaryProps, type FallbackProps } from './ApiErrorBoundary.js';
 export { ReauthPrompt } from './ReauthPrompt.js';

@@ -1,4 +1,5 @@
 import { rateLimitWindow } from '../store/index.js';
+import { resolveApiRef, type ApiRef } from './api-ref.js';
 import { useApiErrorContext } from './context.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { useNow } from './useNow.js';
@@ -11,12 +12,14 @@ export interface RateLimitState {
 
 /**
  * Whether an API's rate-limit window is closed and for how long; re-renders once a second while it is.
- * Without `api`, the window that opens last (any API).
+ * `api`: the client, its profile, or a registered name. Without it, the window that opens last (any API).
  */
-export function useRateLimit(api?: string): RateLimitState {
-  const { now } = useApiErrorContext();
+export function useRateLimit(api?: ApiRef): RateLimitState {
+  const { now, profiles } = useApiErrorContext();
+  const key = api === undefined ? undefined : resolveApiRef(api, profiles).windowKey;
   const resetAt = useApiErrorStore((state) => {
-    if (api !== undefined) return rateLimitWindow(state.rateLimits, api)?.resetAt ?? null;
+    if (key === null) return null;
+    if (key !== undefined) return rateLimitWindow(state.rateLimits, key)?.resetAt ?? null;
     let latest: number | null = null;
     for (const window of Object.values(state.rateLimits)) latest = latest === null ? window.resetAt : Math.max(latest, window.resetAt);
     return latest;

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MAX_TIMER_MS, type ApiError, type RateLimitInfo } from '../core/index.js';
+import { blindWaitMs } from '../core/backoff.js';
+import { isRefusal } from '../core/refusal.js';
 import { rateLimitKey, toastDuration, toastKey, toastPoliteness, type ToastDurations } from './toast-rules.js';
 
 /** A button a toast offers besides the ones its kind implies (e.g. Retry for a failed query). */
@@ -57,12 +59,20 @@ export interface ApiErrorStoreOptions {
   /** Toasts waiting beyond those; past it the oldest waiting one is dropped and counted. Default 20. */
   maxQueued?: number;
   durations?: ToastDurations;
+  /** Random source for the jitter of blind rate-limit waits. Default `Math.random`. */
+  random?: () => number;
 }
 
 export interface ReportOptions {
   now: number;
   message?: string | null;
   retry?: (() => unknown) | null;
+  /**
+   * Whether the failed work will run again by itself. true: a rate-limit toast counts down to its
+   * window; false: it does not (nothing would follow at zero), and a rate-limit toast with a Retry
+   * stays until acted on. Unset: a known wait counts down, as for an error reported from outside.
+   */
+  retrying?: boolean;
 }
 
 export interface ApiErrorState {
@@ -84,6 +94,12 @@ export interface ApiErrorState {
   tick: (now: number) => string[];
   /** Opens (or extends) a rate-limit window. */
   openRateLimit: (key: string, info: RateLimitInfo & { resetAt: number }, now: number) => void;
+  /**
+   * Closes `key`'s window after a refusal whose wait could not be read: at least 1 s, doubling while
+   * refusals follow each other (see `blindWaitMs`). A window that is already closed stays as it is:
+   * a refusal of a request sent before it closed says nothing new.
+   */
+  openBlindRateLimit: (key: string, now: number) => void;
   setReauth: (status: ReauthStatus, error?: ApiError | null) => void;
 }
 
@@ -132,6 +148,9 @@ export function delayUntil(deadline: number, now: number): number {
 export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErrorStore {
   const maxVisible = Math.max(1, options.maxVisible ?? 3);
   const maxQueued = Math.max(0, options.maxQueued ?? 20);
+  const random = options.random ?? Math.random;
+  // Blind refusals per window key: how many in a row, and when the last window opened again.
+  const blind = new Map<string, { streak: number; waitMs: number; endsAt: number }>();
   const prefix = `fl${(storeCount += 1).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   let nextId = 0;
 
@@ -157,20 +176,31 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       rateLimits: windowsByKey([]),
       reauth: { status: 'ok', error: null },
 
-      showToast(error, { now, message = null, retry = null }) {
+      showToast(error, { now, message = null, retry = null, retrying }) {
         const key = toastKey(error);
         const { toasts } = get();
         const existing = toasts.find((toast) => toast.key === key);
-        const windowKey = error.kind === 'rate_limited' && error.retryAfterMs !== null ? rateLimitKey(error) : null;
+        // A countdown only where the work runs again when it reaches zero (no promise without a request).
+        const candidate = isRefusal(error) ? rateLimitKey(error) : null;
+        const windowKey =
+          retrying === true
+            ? candidate !== null && (rateLimitWindow(get().rateLimits, candidate)?.resetAt ?? 0) > now
+              ? candidate
+              : null
+            : retrying === undefined && error.kind === 'rate_limited' && error.retryAfterMs !== null
+              ? candidate
+              : null;
+        // Stopped retrying: a person has to press Retry, so the toast waits for them.
+        const durationMs = windowKey !== null || (retrying === false && retry !== null && error.kind === 'rate_limited') ? null : toastDuration(error, options.durations);
         if (existing) {
-          // The same incident again: count it and give it its full time again.
-          const durationMs = toastDuration(error, options.durations);
+          // The same incident again: count it, give it its full time again, say what happens now.
           const merged: ToastEntry = {
             ...existing,
             error,
             count: existing.count + 1,
-            message: message ?? existing.message,
+            message,
             retry: retry ?? existing.retry,
+            rateLimitKey: windowKey,
             durationMs,
             remainingMs: durationMs,
             runningSince: existing.runningSince === null ? null : now,
@@ -178,7 +208,6 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
           update(toasts.map((toast) => (toast === existing ? merged : toast)), now);
           return get().toasts.find((toast) => toast.id === existing.id) ?? merged;
         }
-        const durationMs = toastDuration(error, options.durations);
         const entry: ToastEntry = {
           id: `${prefix}-${(nextId += 1)}`,
           key,
@@ -258,6 +287,17 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
         kept.push({ key, resetAt, openedAt: current?.openedAt ?? now, limit: info.limit, remaining: info.remaining });
         const next = windowsByKey(kept);
         set({ rateLimits: next });
+      },
+
+      openBlindRateLimit(key, now) {
+        if ((rateLimitWindow(get().rateLimits, key)?.resetAt ?? 0) > now) return;
+        for (const [other, entry] of blind) if (now - entry.endsAt > entry.waitMs) blind.delete(other);
+        // In a row: refused again within one wait of the last window opening.
+        const previous = blind.get(key);
+        const streak = previous ? previous.streak + 1 : 1;
+        const waitMs = blindWaitMs(streak - 1, random);
+        blind.set(key, { streak, waitMs, endsAt: now + waitMs });
+        get().openRateLimit(key, { limit: null, remaining: null, resetAt: now + waitMs }, now);
       },
 
       setReauth(status, error = null) {

@@ -1,6 +1,10 @@
 import { ApiError } from '../core/index.js';
+import { isRefusal } from '../core/refusal.js';
+import { warnUnreadableWait } from '../core/expose-headers-hint.js';
 import type { ApiErrorStore, ToastEntry } from './api-error-store.js';
 import { rateLimitKey } from './toast-rules.js';
+
+declare const process: { env: { NODE_ENV?: string } };
 
 export interface IncidentOptions {
   now: number;
@@ -10,11 +14,18 @@ export interface IncidentOptions {
   retry?: (() => unknown) | null;
   /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
   reauth?: boolean;
+  /**
+   * Whether the failed work runs again by itself (React Query will retry it, or refetch it when the
+   * window opens). A refusal with no readable wait closes its window only when it does: then the
+   * retry waits for the window and the toast counts down to it. See `ReportOptions.retrying`.
+   */
+  retrying?: boolean;
 }
 
 /**
- * What one failure does to the store: an abort does nothing; a rate limit closes its API's window
- * until the wait is over; a 401 asks for re-authentication once; everything else is a toast.
+ * What one failure does to the store: an abort does nothing; a refusal (429, 503) closes its API's
+ * window for the wait it gave, or for a blind backoff when it gave none the page could read and a
+ * retry will follow; a 401 asks for re-authentication once; everything else is a toast.
  */
 export function recordIncident(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
   try {
@@ -28,10 +39,17 @@ export function recordIncident(store: ApiErrorStore, error: ApiError, options: I
 function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
   if (error.kind === 'aborted') return null;
   const state = store.getState();
-  const { now } = options;
+  const { now, retrying } = options;
 
-  if (error.kind === 'rate_limited' && error.retryAfterMs !== null) {
-    state.openRateLimit(rateLimitKey(error), { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);
+  if (isRefusal(error)) {
+    // Development builds only; production bundles drop it (the convention React and React Query use).
+    if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    const key = rateLimitKey(error);
+    if (error.retryAfterMs !== null) {
+      state.openRateLimit(key, { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);
+    } else if (retrying === true) {
+      state.openBlindRateLimit(key, now);
+    }
   } else if (error.rateLimit?.remaining === 0 && error.rateLimit.resetAt !== null) {
     state.openRateLimit(rateLimitKey(error), { ...error.rateLimit, resetAt: error.rateLimit.resetAt }, now);
   }
@@ -43,5 +61,5 @@ function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions)
   }
 
   if (options.toast === false) return null;
-  return state.showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null });
+  return store.getState().showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null, ...(retrying === undefined ? {} : { retrying }) });
 }

@@ -55,11 +55,16 @@ export function toastKey(error: ApiError): string {
   }
 }
 
-/** A rate-limit window's key: the API's name, else the origin of the URL, else '*'. */
+/**
+ * A rate-limit window's key: the API's name, else the origin of the URL — a relative URL ('/api/…')
+ * resolved against the page's origin, as fetch resolves it. '*' is the one window of errors that name
+ * neither (no request URL, or a relative one on a server, where there is no page to resolve it against).
+ */
 export function rateLimitKeyFor(api: string | null | undefined, url: string | null | undefined): string {
   if (api) return api;
   try {
-    return url ? new URL(url).origin : '*';
+    const page = typeof location === 'undefined' ? undefined : location.href;
+    return url ? new URL(url, page).origin : '*';
   } catch {
     return '*';
   }

@@ -117,6 +117,24 @@ describe('createApiClient', () => {
     expect(seen.map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, '"v1"']);
   });
 
+  it('refuses a baseUrl that is not a URL when the client is created', () => {
+    for (const baseUrl of ['api.example.com', 'ftp://files.example.com', '', 'javascript:alert(1)']) {
+      expect(() => createApiClient({ baseUrl })).toThrow(/is not a URL\. Use an absolute http\(s\) URL/);
+    }
+    expect(createApiClient({ baseUrl: 'https://api.example.com/v1' }).origin()).toBe('https://api.example.com');
+  });
+
+  it('fails a request with a relative baseUrl on a server with a clear error, without sending anything', async () => {
+    let sent = 0;
+    // Creating it is fine (a module may create its clients on import); only a request needs the page.
+    const client = createApiClient({ baseUrl: '/api', fetch: async () => ((sent += 1), new Response('{}')) });
+    expect(client.origin()).toBeNull();
+    const error = await failure(client.get('/coins'));
+    expect(error).toMatchObject({ kind: 'validation', retryable: false, request: { method: 'GET', url: '/api/coins' } });
+    expect(error.message).toContain("baseUrl '/api' is relative and there is no page to resolve it against");
+    expect(sent).toBe(0);
+  });
+
   it('lets the app see every response (for rate-limit headers)', async () => {
     const { url } = await serve((_req, res) => respond(res, 200, {}, { 'x-ratelimit-remaining': '0' }));
     const seenRemaining: (string | null)[] = [];

@@ -46,7 +46,8 @@ describe('describeError', () => {
     const error = new ApiError({ kind: 'validation', message: 'ticker is taken', api: 'piratecrew', code: 'bad_request', status: 400 });
     expect(describeError(error).description).toBe('ticker is taken');
     const rateLimited = new ApiError({ kind: 'rate_limited', message: 'x', status: 429 });
-    expect(describeError(rateLimited).description).toBe('Too many requests. Trying again shortly.');
+    // No wait known and no countdown: the text promises no retry.
+    expect(describeError(rateLimited).description).toBe('Too many requests. Please wait a moment before trying again.');
   });
 
   it('takes overrides and translations by key', () => {

@@ -29,7 +29,15 @@ describe('createRetryPolicy().retry', () => {
 
   it('reads anything thrown (a fetch TypeError is a network failure, retried)', () => {
     expect(retry(0, new TypeError('Failed to fetch'))).toBe(true);
-    expect(retry(0, 'weird')).toBe(false);
+  });
+
+  it("retries what it cannot classify as React Query would without it: queries 3 times, mutations never", () => {
+    const plain = new Error('HTTP 500');
+    expect([0, 1, 2, 3].map((n) => retry(n, plain))).toEqual([true, true, true, false]);
+    expect(retry(0, 'weird')).toBe(true);
+    expect(createRetryPolicy({ mutation: true }).retry(0, plain)).toBe(false);
+    // React Query's default delay: min(1000 · 2^n, 30 s), no jitter.
+    expect([0, 1, 2, 5].map((n) => createRetryPolicy({ random: fixed(0) }).retryDelay(n, plain))).toEqual([1000, 2000, 4000, 30_000]);
   });
 });
 
@@ -68,6 +76,16 @@ describe('createRetryPolicy().retryDelay', () => {
     expect(createRetryPolicy({ random: fixed(0) }).retryDelay(3, error({}))).toBe(0);
   });
 
+  it('waits at least 1 s, doubling, after a 429 or 503 whose wait could not be read', () => {
+    const low = createRetryPolicy({ random: fixed(0) });
+    const high = createRetryPolicy({ random: fixed(0.999999) });
+    const blind429 = error({ kind: 'rate_limited', status: 429 });
+    const blind503 = error({ kind: 'unavailable', status: 503 });
+    expect([0, 1, 2].map((n) => low.retryDelay(n, blind429))).toEqual([1000, 2000, 4000]);
+    expect([0, 1, 2].map((n) => high.retryDelay(n, blind503))).toEqual([2000, 4000, 8000]);
+    expect(low.retryDelay(10, blind429)).toBe(30_000);
+  });
+
   it('respects baseDelayMs and maxDelayMs', () => {
     const policy = createRetryPolicy({ baseDelayMs: 100, maxDelayMs: 250, random: fixed(0.999999) });
     expect([0, 1, 2].map((n) => policy.retryDelay(n, error({})))).toEqual([100, 200, 250]);
@@ -81,4 +99,11 @@ describe('createRetryPolicy().retryDelay', () => {
 it('never gives React Query a delay setTimeout cannot hold (2^31-1 ms), whatever the options', () => {
   const policy = createRetryPolicy({ baseDelayMs: Infinity, maxDelayMs: Infinity, random: () => 1 });
   expect(policy.retryDelay(5, new Error('x'))).toBeLessThanOrEqual(2 ** 31 - 1);
+});
+
+describe('createRetryPolicy() on what faultline read but could not name', () => {
+  it('does not retry a response it read with a profile, even when its kind stays unknown (a failed pin)', () => {
+    const failedPin = new ApiError({ kind: 'unknown', status: 200, code: 'failed', api: 'ipfs-pinning', message: 'not found' });
+    expect(createRetryPolicy().retry(0, failedPin)).toBe(false);
+  });
 });

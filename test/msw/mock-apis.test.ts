@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, errorFromResponse, isApiError, pumpFun, solanaSwap, type ApiError } from '../../src/core/index.js';
+import { createApiClient, errorFromResponse, isApiError, pirateCrew, pumpFun, solanaSwap, type ApiError } from '../../src/core/index.js';
 import { createMockApis, fixtureHandler, seedBaseUrls, seedFixtures } from '../../src/msw/index.js';
 
 let clock = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -49,6 +49,24 @@ describe('faultline/msw', () => {
     expect((await failure(swap.get('/v1/quote'))).retryAfterMs).toBe(6000);
     clock += 6000;
     await expect(swap.get('/v1/quote')).resolves.toMatchObject({ quoteId: expect.any(String) });
+  });
+
+  it('withholds the wait headers, as a cross-origin API that exposes none of them looks to a page', async () => {
+    const crew = createApiClient({ baseUrl: seedBaseUrls.piratecrew, api: pirateCrew });
+    const pump = createApiClient({ baseUrl: seedBaseUrls.pumpfun, api: pumpFun, onResponse: (response) => seen.push([...response.headers.keys()]) });
+    const seen: string[][] = [];
+    mock.rateLimit('piratecrew', 10);
+    expect(await failure(crew.get('/v1/pools'))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 10_000, retryAfterSource: 'header' });
+    mock.withholdWaitHeaders();
+    expect(await failure(crew.get('/v1/pools'))).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: null, retryAfterSource: null });
+    await pump.get('/coins/latest');
+    expect(seen.at(-1)).not.toContain('x-ratelimit-remaining');
+    expect(seen.at(-1)).toContain('etag');
+    mock.withholdWaitHeaders(false);
+    expect((await failure(crew.get('/v1/pools'))).retryAfterSource).toBe('header');
+    mock.goOffline();
+    mock.withholdWaitHeaders();
+    expect((await failure(crew.get('/v1/pools'))).kind).toBe('network');
   });
 
   it('keeps a session expired until it signs in again', async () => {

@@ -174,3 +174,42 @@ it('records an error whose fields throw when read as a plain toast, without thro
   expect(store.getState().toasts).toHaveLength(1);
   expect(store.getState().toasts[0]!.error.kind).toBe('unknown');
 });
+
+describe('refusals whose wait could not be read', () => {
+  const blind = (status = 429) => new ApiError({ kind: status === 429 ? 'rate_limited' : 'unavailable', status, message: 'busy', retryable: true, request });
+  const resetAt = (store: ReturnType<typeof createApiErrorStore>) => store.getState().rateLimits['https://api.example.com']?.resetAt ?? null;
+
+  it('close the window only when a retry follows: 1 s, then 2 s, 4 s while they keep coming', () => {
+    const store = createApiErrorStore({ random: () => 0 });
+    recordIncident(store, blind(), { now: T0, retrying: false });
+    expect(resetAt(store)).toBeNull();
+    recordIncident(store, blind(), { now: T0, retrying: true });
+    expect(resetAt(store)).toBe(T0 + 1000);
+    // Refused while the window is closed (sent before it closed): it says nothing new.
+    recordIncident(store, blind(503), { now: T0 + 500, retrying: true });
+    expect(resetAt(store)).toBe(T0 + 1000);
+    store.getState().tick(T0 + 1000);
+    recordIncident(store, blind(503), { now: T0 + 1010, retrying: true });
+    expect(resetAt(store)).toBe(T0 + 1010 + 2000);
+    store.getState().tick(T0 + 3010);
+    recordIncident(store, blind(), { now: T0 + 3020, retrying: true });
+    expect(resetAt(store)).toBe(T0 + 3020 + 4000);
+  });
+
+  it('start again from 1 s once the API was quiet for longer than the last wait', () => {
+    const store = createApiErrorStore({ random: () => 0 });
+    recordIncident(store, blind(), { now: T0, retrying: true });
+    store.getState().tick(T0 + 1000);
+    recordIncident(store, blind(), { now: T0 + 1000 + 1001, retrying: true });
+    expect(resetAt(store)).toBe(T0 + 2001 + 1000);
+  });
+
+  it('count down only to a request that follows; a stopped one waits for its Retry', () => {
+    const store = createApiErrorStore({ random: () => 0 });
+    const counting = recordIncident(store, blind(), { now: T0, retrying: true, retry: () => undefined });
+    expect(counting).toMatchObject({ rateLimitKey: 'https://api.example.com', durationMs: null });
+    store.getState().tick(T0 + 1000);
+    const stopped = recordIncident(store, blind(), { now: T0 + 1000, retrying: false, retry: () => undefined, message: 'Stopped.' });
+    expect(stopped).toMatchObject({ rateLimitKey: null, durationMs: null, message: 'Stopped.' });
+  });
+});

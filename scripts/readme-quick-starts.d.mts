@@ -6,3 +6,4 @@ export interface QuickStart {
 export const QUICK_STARTS: readonly QuickStart[];
 export function codeUnderHeading(markdown: string, heading: string): string;
 export function quickStarts(markdown: string): Array<QuickStart & { code: string }>;
+export function adoptionLines(code: string): string[];

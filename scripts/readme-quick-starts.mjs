@@ -26,3 +26,16 @@ export function codeUnderHeading(markdown, heading) {
 export function quickStarts(markdown) {
   return QUICK_STARTS.map((quickStart) => ({ ...quickStart, code: codeUnderHeading(markdown, quickStart.heading) }));
 }
+
+/**
+ * The lines of a quick start that exist because of faultline: its imports, and every other line
+ * of code that uses a name imported from it (comments aside). The README states their count.
+ */
+export function adoptionLines(code) {
+  const names = new Set();
+  for (const match of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*'faultline(?:\/[\w-]+)?'/g)) {
+    for (const name of match[1].split(',')) if (name.trim()) names.add(name.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop());
+  }
+  const uses = (line) => [...names].some((name) => new RegExp(`\\b${name}\\b`).test(line));
+  return code.split('\n').filter((line) => !/^\s*\/\//.test(line) && (/'faultline[/']/.test(line) || uses(line)));
+}

@@ -15,7 +15,11 @@ import { quickStarts } from './readme-quick-starts.mjs';
 /** The app's own packages: the majors faultline promises, at the versions the repository develops against. */
 const APP_PACKAGES = { react: 19, 'react-dom': 19, '@tanstack/react-query': 5, msw: 2, '@types/react': 19, '@types/react-dom': 19 };
 
-/** A strict app's compiler settings (module and JSX as in Vite's react-ts template), libraries' declarations checked too. */
+/**
+ * A strict app's compiler settings, as in Vite's react-ts template. skipLibCheck as apps set it:
+ * other packages' declarations are theirs to fix (react-hot-toast's goober fails without it);
+ * that faultline's declarations import only installable packages is checked on the tarball.
+ */
 const STRICT_APP_TSCONFIG = {
   compilerOptions: {
     target: 'ES2022',
@@ -28,7 +32,7 @@ const STRICT_APP_TSCONFIG = {
     isolatedModules: true,
     verbatimModuleSyntax: true,
     noFallthroughCasesInSwitch: true,
-    skipLibCheck: false,
+    skipLibCheck: true,
     types: [],
     noEmit: true,
   },

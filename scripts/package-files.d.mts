@@ -24,6 +24,8 @@ export interface PackageJson {
   module?: string;
   types?: string;
   typings?: string;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 export function declaredFiles(pkg: PackageJson): DeclaredFile[];

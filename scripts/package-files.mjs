@@ -58,6 +58,20 @@ function relativeImports(source) {
   return [...found];
 }
 
+/**
+ * Packages a module imports: static imports and re-exports at the start of a line (as bundlers
+ * and tsc write them, so text inside strings is not mistaken for one) and `import("…")` anywhere.
+ */
+function packageImports(source) {
+  const found = new Set();
+  const patterns = [/^(?:import|export)\s[^'";]*?\bfrom\s*["']([^."'/][^"']*)["']/gm, /^import\s*["']([^."'/][^"']*)["']/gm, /\bimport\(\s*["']([^."'/][^"']*)["']\s*\)/g];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.add(match[1]);
+  return [...found];
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
+const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
 /** Files reachable from `roots` by relative imports (bundler output: imports carry their extension). */
 function reachable(roots, read, has) {
   const seen = new Set();
@@ -76,7 +90,7 @@ function reachable(roots, read, has) {
 
 /**
  * What is wrong with a packed file list, as sentences (empty when nothing is). `read(path)` gives
- * a packed file's text (JS and maps are read to follow imports and check source maps).
+ * a packed file's text (JS, declarations and maps are read to follow imports and check source maps).
  */
 export function tarballProblems(pkg, files, read) {
   const problems = [];
@@ -101,6 +115,17 @@ export function tarballProblems(pkg, files, read) {
     if (JS.test(path) && !jsReached.has(path)) problems.push(`stray file in the tarball: ${path} (no entry imports it)`);
     if (TYPES.test(path) && /\.(test|spec|stories)\.d\.m?ts$/.test(path)) problems.push(`stray file in the tarball: ${path} (a test's or story's declarations)`);
     if (path.endsWith('.css') && !declared.includes(path)) problems.push(`stray file in the tarball: ${path} (not exported)`);
+  }
+
+  // A shipped module may import only what an app installs with faultline: a package missing from
+  // dependencies and peerDependencies (a devDependency left external) fails in the app, and in
+  // declarations it silently turns into `any` under skipLibCheck.
+  const installable = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+  for (const path of shipped) {
+    if (!JS.test(path) && !TYPES.test(path)) continue;
+    for (const specifier of packageImports(read(path) ?? '')) {
+      if (!installable.has(packageName(specifier))) problems.push(`${path} imports "${specifier}", which package.json lists in neither dependencies nor peerDependencies`);
+    }
   }
 
   // Source maps ship only beside the file they map, and carry their sources (src/ is not shipped).

@@ -13,16 +13,19 @@ const pkg: PackageJson = {
   },
   module: './dist/index.js',
   types: './dist/types/index.d.ts',
+  dependencies: { zustand: '^5.0.0' },
+  peerDependencies: { react: '^19.0.0', '@tanstack/react-query': '^5.0.0', sonner: '^2.0.0' },
 };
 
 const map = (sources: string[], sourcesContent?: string[]) => JSON.stringify({ version: 3, sources, sourcesContent, mappings: '' });
 const contents: Record<string, string> = {
-  'dist/index.js': 'import { a } from "./core-X1.js";\nexport { a };\n//# sourceMappingURL=index.js.map',
+  'dist/index.js': 'import { a } from "./core-X1.js";\nimport { createStore } from "zustand/vanilla";\nimport { jsx } from "react/jsx-runtime";\nexport { a };\n//# sourceMappingURL=index.js.map',
   'dist/index.js.map': map(['../src/index.ts'], ['export {}']),
   'dist/core.js': 'export { a } from "./core-X1.js";\n',
   'dist/core-X1.js': 'export const a = 1;\n//# sourceMappingURL=core-X1.js.map',
   'dist/core-X1.js.map': map(['../src/core/a.ts'], ['export const a = 1;']),
-  'dist/sonner.js': 'import "./core-X1.js";\nexport const b = 2;\n',
+  'dist/sonner.js': 'import "./core-X1.js";\nimport { toast } from "sonner";\nexport const b = 2;\n',
+  'dist/types/index.d.ts': "import type { QueryClient } from '@tanstack/react-query';\nexport declare const c: import(\"react\").ReactNode;\n",
 };
 const complete = [
   'package.json',
@@ -30,7 +33,6 @@ const complete = [
   'LICENSE',
   ...Object.keys(contents),
   'dist/styles.css',
-  'dist/types/index.d.ts',
   'dist/types/core/index.d.ts',
   'dist/types/core/a.d.ts',
   'dist/types/sonner/index.d.ts',
@@ -74,6 +76,17 @@ describe('tarballProblems', () => {
 
   it('keeps chunks that an entry imports, and flags a chunk nothing imports', () => {
     expect(problems([...complete, 'dist/core-OLD.js'])).toEqual(['stray file in the tarball: dist/core-OLD.js (no entry imports it)']);
+  });
+
+  it('flags a module importing a package that an app does not install with faultline', () => {
+    const found = problems(complete, {
+      'dist/core-X1.js': 'import { x } from "@solana/kit";\nexport const a = 1;\nconst help = "import y from \'not-real\'";\n//# sourceMappingURL=core-X1.js.map',
+      'dist/types/core/index.d.ts': 'export type T = import("viem").Address;\n',
+    });
+    expect(found).toEqual([
+      'dist/core-X1.js imports "@solana/kit", which package.json lists in neither dependencies nor peerDependencies',
+      'dist/types/core/index.d.ts imports "viem", which package.json lists in neither dependencies nor peerDependencies',
+    ]);
   });
 
   it('holds source maps to their file: shipped beside it, pointed to, carrying their sources', () => {

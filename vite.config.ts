@@ -17,6 +17,9 @@ const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($
 
 export default defineConfig({
   plugins: [react(), emitStyles],
+  // public/ holds the MSW worker for Storybook (served through its staticDirs); the package
+  // must not ship it, and Vite copies publicDir into dist/ by default.
+  publicDir: false,
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,26 +1,29 @@
 // React 18 smoke test, as a consumer: the packed faultline installed beside React 18 in a
 // temporary project (npm cannot hold React 18 and 19 in one tree), rendered in jsdom and on a
-// "server". Prints "N passed, N failed" and exits non-zero on any failure.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// "server". Prints "N passed, N failed" and throws on any failure. `npm run check` runs it with
+// the tarball it already packed; `npm run test:react18` packs one itself.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConsumerProject, installedVersion, packFaultline, root, temporaryDirectory } from './consumer-project.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const dir = mkdtempSync(join(tmpdir(), 'faultline-react18-'));
-const npm = (...args) => execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+/** Installs `tarball` beside React 18 in a temporary project and runs the smoke test there. */
+export function runReact18Smoke(tarball) {
+  const app = createConsumerProject({
+    prefix: 'faultline-react18-',
+    dependencies: { react: '18.3.1', 'react-dom': '18.3.1', '@tanstack/react-query': installedVersion('@tanstack/react-query') ?? '5', faultline: `file:${tarball}` },
+  });
+  try {
+    app.write('smoke.mjs', smokeScript());
+    app.run(process.execPath, ['smoke.mjs']);
+  } finally {
+    app.remove();
+  }
+}
 
-try {
-  execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const tarball = readdirSync(dir).find((file) => file.endsWith('.tgz'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'react18-consumer', private: true, type: 'module' }));
-  npm('install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', 'react@18.3.1', 'react-dom@18.3.1', '@tanstack/react-query@5', 'zustand@5', `./${tarball}`);
-
+/** The test, run inside the consumer project (jsdom is the repository's own). */
+function smokeScript() {
   const jsdom = pathToFileURL(join(root, 'node_modules/jsdom/lib/api.js')).href;
-  writeFileSync(
-    join(dir, 'smoke.mjs'),
-    `
+  return `
 import { JSDOM } from ${JSON.stringify(jsdom)};
 const results = [];
 const check = (name, ok) => results.push([name, Boolean(ok)]);
@@ -66,9 +69,17 @@ for (const [name, ok] of results) console.log((ok ? '  ✓ ' : '  × ') + name);
 const failed = results.filter(([, ok]) => !ok).length;
 console.log('react 18 smoke: ' + (results.length - failed) + ' passed, ' + failed + ' failed');
 process.exit(failed ? 1 : 0);
-`,
-  );
-  execFileSync('node', ['smoke.mjs'], { cwd: dir, stdio: 'inherit' });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const work = temporaryDirectory('faultline-pack-');
+  try {
+    runReact18Smoke(packFaultline(work.dir).tarball);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    work.remove();
+  }
 }

@@ -98,7 +98,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   const canReauth = onReauth !== undefined;
   const hasOnAction = onAction !== undefined;
   const context = useMemo<ApiErrorContextValue>(() => {
-    const isUnauthorized = (error: unknown) => error != null && normalizeError(error).kind === 'unauthorized';
+    const isUnauthorized = (error: unknown) => error != null && normalizeError(error, { profiles }).kind === 'unauthorized';
 
     const reauthenticate = () => {
       if (inflight.current) return inflight.current;

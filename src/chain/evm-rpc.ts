@@ -59,9 +59,10 @@ const NAMED: Record<string, string> = {
 
 function isEvm(links: readonly unknown[]): boolean {
   return links.some((link) => {
-    const version = textOf(link, 'version') ?? '';
     const code = inheritedProp(link, 'code');
-    return version.startsWith('viem@') || (typeof code === 'string' && typeof inheritedProp(link, 'shortMessage') === 'string') || typeof code === 'number';
+    const shortMessage = typeof inheritedProp(link, 'shortMessage') === 'string';
+    // viem's BaseError: shortMessage, docsPath and its version; ethers: shortMessage and a string code.
+    return (shortMessage && (typeof inheritedProp(link, 'version') === 'string' || typeof code === 'string')) || typeof code === 'number';
   });
 }
 
@@ -97,7 +98,9 @@ function find(thrown: unknown): ChainFinding | null {
     if (known) return { code: known, message: nodeText ?? textOf(link, 'shortMessage'), url };
   }
   const revert = revertOf(links);
-  if (revert) {
+  const internal = links.some((link) => numericCode(link) === -32603);
+  // viem reads a -32603 from eth_call as a revert whose "reason" is the node's message; without revert data it is not one.
+  if (revert && !(internal && revert.selector === null)) {
     const code = revert.reason ?? revert.selector ?? 'CALL_EXCEPTION';
     const known = Object.prototype.hasOwnProperty.call(codes, code) || Object.prototype.hasOwnProperty.call(codes, revert.selector ?? '');
     return {

@@ -5,6 +5,15 @@ export interface WalletRejection {
   data?: unknown;
 }
 
+const NODE_ANSWERS: Record<string, unknown> = {
+  eth_blockNumber: '0x10',
+  eth_estimateGas: '0x5208',
+  eth_gasPrice: '0x3b9aca00',
+  eth_maxPriorityFeePerGas: '0x3b9aca00',
+  eth_getTransactionCount: '0x1',
+  eth_getBlockByNumber: { number: '0x10', hash: `0x${'1'.repeat(64)}`, parentHash: `0x${'0'.repeat(64)}`, timestamp: '0x1', baseFeePerGas: '0x3b9aca00', gasLimit: '0x1c9c380', gasUsed: '0x0', difficulty: '0x0', nonce: '0x0000000000000000', miner: `0x${'0'.repeat(40)}`, extraData: '0x', transactions: [] },
+};
+
 export type WalletScript = (method: string, params: unknown) => unknown;
 
 /** What a wallet extension injects: `request({ method, params })` and event listeners. */
@@ -36,7 +45,8 @@ export function scriptedProvider(script: WalletScript, { chainId = 1, account = 
       if (answer !== undefined) return answer;
       if (method === 'eth_chainId') return `0x${chainId.toString(16)}`;
       if (method === 'eth_accounts' || method === 'eth_requestAccounts') return [account];
-      return null;
+      // What a wallet answers on behalf of its node while a library prepares a transaction.
+      return Object.prototype.hasOwnProperty.call(NODE_ANSWERS, method) ? NODE_ANSWERS[method] : null;
     },
     on() {},
     removeListener() {},

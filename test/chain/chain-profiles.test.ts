@@ -4,7 +4,9 @@
 // what the installed versions throw.
 import { SolanaError } from '@solana/kit';
 import { createSolanaRpc } from '@solana/kit';
-import { WalletNotConnectedError, WalletNotReadyError, WalletSignTransactionError } from '@solana/wallet-adapter-base';
+import { WalletNotConnectedError, WalletSignTransactionError } from '@solana/wallet-adapter-base';
+import { PhantomWalletAdapter } from '@solana/wallet-adapter-phantom';
+import { connect, createConfig, mock, sendTransaction as wagmiSendTransaction, switchChain as wagmiSwitchChain, http as wagmiHttp } from '@wagmi/core';
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
 import { BrowserProvider, Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { createPublicClient, createWalletClient, custom, encodeErrorResult, http, parseAbi, parseEther } from 'viem';
@@ -74,6 +76,8 @@ function ethersProvider() {
   const provider = new JsonRpcProvider(node.url, 1, { staticNetwork: true, batchMaxCount: 1 });
   return provider;
 }
+/** wagmi with its mock connector (a real connector that needs no extension), on mainnet only. */
+const wagmiConfig = () => createConfig({ chains: [mainnet], connectors: [mock({ accounts: [ACCOUNT] })], transports: { [mainnet.id]: wagmiHttp(node.url) } });
 const ethersWallet = (script: Parameters<typeof scriptedProvider>[0]) => new BrowserProvider(scriptedProvider(script), 1);
 const viemCall = () => viemPublic().readContract({ address: ACCOUNT, abi, functionName: 'swap', args: [1n] });
 const ethersCall = async () => {
@@ -125,7 +129,8 @@ describe('wallet not connected / not ready / disconnected / account not authoriz
     ['4901 chain disconnected (ethers)', async () => (await ethersWallet((method) => { if (method === 'eth_sendTransaction') throw rejection({ code: 4901, message: 'Chain disconnected' }); }).getSigner()).sendTransaction({ to: ACCOUNT, value: 1n })],
     ['no account (viem)', () => createWalletClient({ chain: mainnet, transport: custom(scriptedProvider(() => undefined)) }).sendTransaction({ to: ACCOUNT, value: 1n } as never)],
     ['WalletNotConnectedError (Solana wallet adapter)', async () => { throw new WalletNotConnectedError(); }],
-    ['WalletNotReadyError (Solana wallet adapter)', async () => { throw new WalletNotReadyError(); }],
+    ['not ready: no Phantom installed (PhantomWalletAdapter.connect)', () => new PhantomWalletAdapter().connect()],
+    ['ConnectorNotConnectedError (wagmi sendTransaction before connect)', () => wagmiSendTransaction(wagmiConfig(), { to: ACCOUNT, value: 1n })],
   ])('%s', async (_case, action) => {
     const error = read(await rejected(action));
     expect(error).toMatchObject({ api: 'wallet', recovery: 'connect-wallet', retryable: false });
@@ -138,6 +143,11 @@ describe('wrong or unknown chain (4902, chain mismatch, not configured) → swit
     ['4902 (viem switchChain)', () => viemWallet((method) => { if (method === 'wallet_switchEthereumChain') throw rejection({ code: 4902, message: 'Unrecognized chain ID "0xaa36a7".' }); }).switchChain({ id: sepolia.id })],
     ['4902 wrapped in MetaMask’s -32603 data.originalError', () => viemWallet((method) => { if (method === 'wallet_switchEthereumChain') throw rejection({ code: -32603, message: 'Unrecognized chain ID "0xaa36a7". Try adding the chain using wallet_addEthereumChain first.', data: { originalError: { code: 4902, message: 'Unrecognized chain ID "0xaa36a7".' } } }); }).switchChain({ id: sepolia.id })],
     ['chain mismatch (viem sendTransaction on another chain)', () => viemWallet(() => undefined, 137).sendTransaction({ to: ACCOUNT, value: 1n })],
+    ['chain not configured (wagmi switchChain)', async () => {
+      const config = wagmiConfig();
+      await connect(config, { connector: config.connectors[0]! });
+      return wagmiSwitchChain(config, { chainId: sepolia.id as never });
+    }],
   ])('%s', async (_case, action) => {
     const error = read(await rejected(action));
     expect(error).toMatchObject({ api: 'wallet', recovery: 'switch-network', retryable: false });

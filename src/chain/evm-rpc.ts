@@ -90,8 +90,18 @@ function find(thrown: unknown): ChainFinding | null {
   const innermost = links.map((link) => textOf(link, 'message')).filter(Boolean).pop() ?? null;
 
   const rpcLimit = links.map(numericCode).find((code) => code !== null && RATE_LIMIT_CODES.has(code));
-  if (status === 429 || rpcLimit !== undefined) {
-    return { code: rpcLimit != null ? String(rpcLimit) : '429', message: nodeText ?? innermost, retryAfterSeconds: backoffSeconds(links), status, headers: http ? inheritedProp(http, 'headers') : undefined, url };
+  // ethers retries a 429 itself, then throws SERVER_ERROR with info.responseStatus
+  // "599 CLIENT ESCALATED SERVER ERROR (429 Too Many Requests; exceeded maximum retry limit)".
+  const escalated = links.map((link) => inheritedProp(link, 'info')).find((info) => /\b429\b/.test(textOf(info, 'responseStatus') ?? ''));
+  if (status === 429 || rpcLimit !== undefined || escalated !== undefined) {
+    return {
+      code: rpcLimit != null ? String(rpcLimit) : '429',
+      message: nodeText ?? innermost,
+      retryAfterSeconds: backoffSeconds(links),
+      status: status ?? (escalated !== undefined ? 429 : null),
+      headers: http ? inheritedProp(http, 'headers') : undefined,
+      url: url ?? textOf(escalated, 'requestUrl'),
+    };
   }
   for (const link of links) {
     const known = NAMED[textOf(link, 'name') ?? ''] ?? NAMED[typeof inheritedProp(link, 'code') === 'string' ? (inheritedProp(link, 'code') as string) : ''];

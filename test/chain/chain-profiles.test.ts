@@ -8,7 +8,7 @@ import { WalletNotConnectedError, WalletSignTransactionError } from '@solana/wal
 import { PhantomWalletAdapter } from '@solana/wallet-adapter-phantom';
 import { connect, createConfig, mock, sendTransaction as wagmiSendTransaction, switchChain as wagmiSwitchChain, http as wagmiHttp } from '@wagmi/core';
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
-import { BrowserProvider, Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { BrowserProvider, Contract, FetchRequest, JsonRpcProvider, Wallet } from 'ethers';
 import { createPublicClient, createWalletClient, custom, encodeErrorResult, http, parseAbi, parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { mainnet, sepolia } from 'viem/chains';
@@ -105,8 +105,21 @@ function signedTransfer() {
   return tx.serialize();
 }
 const web3Send = () => web3().sendRawTransaction(signedTransfer());
-const kitSend = () => createSolanaRpc(node.url).sendTransaction('AQ==' as never, { encoding: 'base64' }).send();
-const kitBlockhash = () => createSolanaRpc(node.url).getLatestBlockhash().send();
+/**
+ * @solana/kit as an app's production build runs it: its errors then carry no words, only
+ * "Solana error #-32005; Decode this error by running …" (it reads NODE_ENV when it throws).
+ */
+async function inProduction<T>(run: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
+const kitSend = () => inProduction(() => createSolanaRpc(node.url).sendTransaction('AQ==' as never, { encoding: 'base64' }).send());
+const kitBlockhash = () => inProduction(() => createSolanaRpc(node.url).getLatestBlockhash().send());
 const simulation = (err: unknown, logs: string[]) => ({ accounts: null, err, logs, returnData: null, unitsConsumed: 1000 });
 const revertData = (reason: string) => encodeErrorResult({ abi: parseAbi(['error Error(string)']), errorName: 'Error', args: [reason] });
 
@@ -251,6 +264,19 @@ describe('RPC provider rate limits → rate_limited, retried, waiting any backof
     const error = read(await thrownBy('eth_call', { http: { status: 429, body: { jsonrpc: '2.0', id: 1, error: { code: 429, message: 'Your app has exceeded its compute units per second capacity.' } } } }, viemCall));
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true });
   });
+  it('HTTP 429 after ethers’ own retries (SERVER_ERROR, 599 escalated)', async () => {
+    const thrown = await thrownBy('eth_blockNumber', { http: { status: 429, body: { jsonrpc: '2.0', id: 1, error: { code: 429, message: 'Your app has exceeded its compute units per second capacity.' } } } }, async () => {
+      const request = new FetchRequest(node.url);
+      request.setThrottleParams({ maxAttempts: 1 }); // ethers would otherwise retry for seconds first
+      const provider = new JsonRpcProvider(request, 1, { staticNetwork: true, batchMaxCount: 1 });
+      try {
+        return await provider.getBlockNumber();
+      } finally {
+        provider.destroy();
+      }
+    });
+    expect(read(thrown)).toMatchObject({ kind: 'rate_limited', retryable: true, status: 429, api: 'evm-rpc' });
+  });
   it('Helius HTTP 429 (web3.js keeps only the text)', async () => {
     const error = read(await thrownBy('getLatestBlockhash', { http: { status: 429, body: { jsonrpc: '2.0', id: 1, error: { code: -32429, message: 'rate limited' } } } }, () => web3().getLatestBlockhash()));
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true, api: 'solana-rpc' });
@@ -271,6 +297,12 @@ describe('node behind / unhealthy / slot not reached → unavailable, retried', 
   ])('%s', async (_case, thrown) => {
     const error = read(await thrown());
     expect(error).toMatchObject({ kind: 'unavailable', retryable: true, api: 'solana-rpc' });
+  });
+
+  it('kit in production says only "Solana error #-32005": the profile still knows it', async () => {
+    const thrown = await thrownBy('getLatestBlockhash', rpcError(-32005, 'Node is behind by 159 slots', { numSlotsBehind: 159 }), kitBlockhash);
+    expect((thrown as Error).message).toMatch(/^Solana error #-32005/);
+    expect(read(thrown)).toMatchObject({ kind: 'unavailable', code: '-32005', message: 'The Solana node is catching up. Trying again shortly.' });
   });
 
   it('Solana -32005 is not a rate limit (it is one on Ethereum)', async () => {

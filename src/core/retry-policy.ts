@@ -1,6 +1,7 @@
 import type { ApiError } from './api-error.js';
 import { fullJitterDelay, unit } from './backoff.js';
 import { normalizeError } from './normalize.js';
+import type { ApiProfile } from './profile.js';
 import { timerDelay } from './retry-after.js';
 
 /** Options of `createRetryPolicy`; the defaults follow React Query's own (3 retries, 1 s doubling to 30 s). */
@@ -13,6 +14,8 @@ export interface RetryOptions {
   /** Retry only what is safe to send twice: idempotent methods, Idempotency-Key requests, codes the API marks safe. */
   mutation?: boolean;
   random?: () => number;
+  /** Profiles to read raw thrown values with (an SDK's error that no queryFn normalized), e.g. `chainProfiles`. */
+  profiles?: readonly ApiProfile[];
 }
 
 /** `retry` and `retryDelay` for React Query (or any retry loop), reading every error as an ApiError. */
@@ -53,9 +56,10 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   // React Query calls retry and retryDelay with the same error object; read it once.
   const cache = new WeakMap<object, ApiError>();
   const read = (error: unknown): ApiError => {
-    if (typeof error !== 'object' || error === null) return normalizeError(error);
+    const context = options.profiles ? { profiles: options.profiles } : undefined;
+    if (typeof error !== 'object' || error === null) return normalizeError(error, context);
     let normalized = cache.get(error);
-    if (!normalized) cache.set(error, (normalized = normalizeError(error)));
+    if (!normalized) cache.set(error, (normalized = normalizeError(error, context)));
     return normalized;
   };
 

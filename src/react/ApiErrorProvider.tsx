@@ -78,8 +78,9 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Installed during the first render, because children start their queries before this
   // component's effects run. Idempotent, so StrictMode's second render changes nothing.
   const [policies] = useState(() => {
-    const queryPolicy = createRetryPolicy(retry);
-    const mutationPolicy = createRetryPolicy({ ...retry, mutation: true });
+    // Raw errors from the app's own queryFns (an SDK's, thrown as it is) are read with the provider's profiles.
+    const queryPolicy = createRetryPolicy({ profiles, ...retry });
+    const mutationPolicy = createRetryPolicy({ profiles, ...retry, mutation: true });
     const defaults = queryClient.getDefaultOptions();
     const queries = defaults.queries?.retry === undefined ? { ...defaults.queries, ...queryPolicy } : defaults.queries;
     const mutations = defaults.mutations?.retry === undefined ? { ...defaults.mutations, ...mutationPolicy } : defaults.mutations;
@@ -156,7 +157,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       // query.fetch, not refetchQueries: a person asking to retry means it, even for a disabled query.
       const retry = () => query.fetch().catch(() => undefined);
       // A failure that will be retried only matters when it is a rate limit: the countdown starts now.
-      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') {
+      if (action.type === 'failed' && normalizeError(action.error, { profiles: context.profiles }).kind === 'rate_limited') {
         report(action.error, query.meta, { toast: true, retry });
       } else if (action.type === 'error') {
         report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry });
@@ -167,7 +168,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
       const mutation: Mutation<unknown, unknown, unknown, unknown> = event.mutation;
       const { action } = event;
       const retry = () => mutation.execute(mutation.state.variables).catch(() => undefined);
-      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry });
+      if (action.type === 'failed' && normalizeError(action.error, { profiles: context.profiles }).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry });
       else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry });
     });
     return () => {

@@ -52,3 +52,43 @@ describe('chain recoveries in the toaster', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('raw SDK errors in plain React Query hooks', () => {
+  it('the provider’s retry policy reads them with its profiles: a Solana node behind is retried', async () => {
+    const { useQuery } = await import('@tanstack/react-query');
+    let calls = 0;
+    function Balance() {
+      const query = useQuery({
+        queryKey: ['balance'],
+        // What @solana/web3.js v1 throws when the node is behind (no Response, a wrapped message).
+        queryFn: async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('failed to get balance of account: SolanaJSONRPCError: Node is behind by 159 slots');
+          return 42;
+        },
+      });
+      return <p>{query.data === undefined ? `Status: ${query.status}` : `Balance ${query.data}`}</p>;
+    }
+    renderWithFaultline(<Balance />, { profiles: chainProfiles, retry: { baseDelayMs: 1, random: () => 0 } });
+    expect(await screen.findByText('Balance 42')).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+
+  it('and an expired blockhash is never retried as is', async () => {
+    const { useQuery } = await import('@tanstack/react-query');
+    let calls = 0;
+    function Confirm() {
+      const query = useQuery({
+        queryKey: ['confirm'],
+        queryFn: async () => {
+          calls += 1;
+          throw new TransactionExpiredBlockheightExceededError('5'.repeat(88));
+        },
+      });
+      return <p>Status: {query.status}</p>;
+    }
+    renderWithFaultline(<Confirm />, { profiles: chainProfiles, retry: { baseDelayMs: 1, random: () => 0 } });
+    expect(await screen.findByText('Status: error')).toBeInTheDocument();
+    expect(calls).toBe(1);
+  });
+});

@@ -33,8 +33,22 @@ export function toReading(finding: ChainFinding): ThrownReading {
     },
     status: finding.status ?? null,
     headers: finding.headers,
-    url: finding.url ?? null,
+    url: originOf(finding.url),
   };
+}
+
+/**
+ * Only the origin of an RPC URL is kept: providers put the API key in the path (Infura `/v3/<key>`,
+ * Alchemy `/v2/<key>`, QuickNode `/<token>/`), and the origin is all a rate-limit window needs.
+ */
+function originOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.origin}/` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The profile's `read` for those bodies: the kind hint and details as the finding gave them. */

@@ -82,7 +82,7 @@ const TEXTS: ReadonlyArray<[RegExp, string]> = [
   [/minimum context slot has not been reached/i, '-32016'],
 ];
 // What shows a value is Solana's: kit's SolanaError, web3.js's names and wrappers, the RPC's own words.
-const SOLANA_TEXT = /SolanaJSONRPCError|failed to (get|send|fetch|confirm)|slot|blockhash|lamports|simulation failed|program error/i;
+const SOLANA_TEXT = /SolanaJSONRPCError|failed to (get|send|fetch|confirm)|slots? |blockhash|lamports|simulation failed|program error/i;
 const NODE_CODES = new Set([-32002, -32004, -32005, -32014, -32016, -32019, -32603, 429, -32429]);
 
 /** The rule's own sentence for a code, when it has one without placeholders. */
@@ -109,6 +109,8 @@ function innerText(text: string): string {
 
 function isSolana(links: readonly unknown[], texts: readonly string[]): boolean {
   if (kitCodes(links).length > 0) return true;
+  // viem's and ethers' errors (they carry a shortMessage) are Ethereum's, whatever their text says.
+  if (links.some((link) => typeof inheritedProp(link, 'shortMessage') === 'string')) return false;
   for (const link of links) {
     const name = textOf(link, 'name') ?? '';
     if (name in WEB3_NAMES || name === 'SolanaJSONRPCError' || name === 'SolanaError') return true;

@@ -246,11 +246,16 @@ describe('RPC provider rate limits → rate_limited, retried, waiting any backof
   it('HTTP 429 with Retry-After (viem keeps the headers)', async () => {
     const error = read(await thrownBy('eth_call', { http: { status: 429, body: 'Too Many Requests', headers: { 'retry-after': '7' } } }, viemCall));
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true, retryAfterMs: 7000, status: 429 });
-    expect(error.request?.url).toContain('127.0.0.1'); // the window belongs to the RPC's origin
+    expect(error.request?.url).toBe(`${new URL(node.url).origin}/`); // the window belongs to the RPC's origin
   });
   it('Infura -32005 with data.rate.backoff_seconds (viem)', async () => {
     const error = read(await thrownBy('eth_call', rpcError(-32005, 'daily request count exceeded, request rate limited', { rate: { allowed_rps: 1, backoff_seconds: 30, current_rps: 1.4 }, see: 'https://infura.io/dashboard' }), viemCall));
     expect(error).toMatchObject({ kind: 'rate_limited', retryable: true, retryAfterMs: 30_000, code: '-32005', api: 'evm-rpc' });
+  });
+  it('keeps only the origin of an RPC URL (providers put the key in the path)', async () => {
+    const keyed = createPublicClient({ chain: mainnet, transport: http(`${node.url}/v3/0123456789abcdef0123456789abcdef`, { retryCount: 0 }) });
+    const error = read(await thrownBy('eth_call', rpcError(-32005, 'daily request count exceeded, request rate limited'), () => keyed.readContract({ address: ACCOUNT, abi, functionName: 'swap', args: [1n] })));
+    expect(JSON.stringify(error.toJSON().request)).not.toContain('0123456789abcdef');
   });
   it('Infura -32005 (ethers, inside CALL_EXCEPTION info.error)', async () => {
     const error = read(await thrownBy('eth_call', rpcError(-32005, 'daily request count exceeded, request rate limited', { rate: { backoff_seconds: 30 } }), ethersCall));

@@ -4,7 +4,7 @@
 // what the installed versions throw.
 import { SolanaError } from '@solana/kit';
 import { createSolanaRpc } from '@solana/kit';
-import { WalletNotConnectedError, WalletSignTransactionError } from '@solana/wallet-adapter-base';
+import { WalletSignTransactionError } from '@solana/wallet-adapter-base';
 import { PhantomWalletAdapter } from '@solana/wallet-adapter-phantom';
 import { connect, createConfig, mock, sendTransaction as wagmiSendTransaction, switchChain as wagmiSwitchChain, http as wagmiHttp } from '@wagmi/core';
 import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
@@ -141,7 +141,7 @@ describe('wallet not connected / not ready / disconnected / account not authoriz
     ['4900 disconnected (viem)', () => viemWallet((method) => { if (method === 'eth_sendTransaction') throw rejection({ code: 4900, message: 'Disconnected' }); }).sendTransaction({ to: ACCOUNT, value: 1n })],
     ['4901 chain disconnected (ethers)', async () => (await ethersWallet((method) => { if (method === 'eth_sendTransaction') throw rejection({ code: 4901, message: 'Chain disconnected' }); }).getSigner()).sendTransaction({ to: ACCOUNT, value: 1n })],
     ['no account (viem)', () => createWalletClient({ chain: mainnet, transport: custom(scriptedProvider(() => undefined)) }).sendTransaction({ to: ACCOUNT, value: 1n } as never)],
-    ['WalletNotConnectedError (Solana wallet adapter)', async () => { throw new WalletNotConnectedError(); }],
+    ['not connected: signing before connect (PhantomWalletAdapter.signTransaction)', () => new PhantomWalletAdapter().signTransaction(new Transaction())],
     ['not ready: no Phantom installed (PhantomWalletAdapter.connect)', () => new PhantomWalletAdapter().connect()],
     ['ConnectorNotConnectedError (wagmi sendTransaction before connect)', () => wagmiSendTransaction(wagmiConfig(), { to: ACCOUNT, value: 1n })],
   ])('%s', async (_case, action) => {

@@ -7,7 +7,7 @@ import { createSolanaRpc } from '@solana/kit';
 import { WalletSignTransactionError } from '@solana/wallet-adapter-base';
 import { PhantomWalletAdapter } from '@solana/wallet-adapter-phantom';
 import { connect, createConfig, mock, sendTransaction as wagmiSendTransaction, switchChain as wagmiSwitchChain, http as wagmiHttp } from '@wagmi/core';
-import { Connection, Keypair, SystemProgram, Transaction } from '@solana/web3.js';
+import { Connection, Keypair, SystemProgram, Transaction, TransactionExpiredTimeoutError } from '@solana/web3.js';
 import { BrowserProvider, Contract, FetchRequest, JsonRpcProvider, Wallet } from 'ethers';
 import { createPublicClient, createWalletClient, custom, encodeErrorResult, http, parseAbi, parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -225,6 +225,7 @@ describe('confirmation timed out or outcome unknown, nonce too low / already kno
   it.each([
     ['receipt timeout (viem waitForTransactionReceipt)', () => rejected(() => viemPublic().waitForTransactionReceipt({ hash: `0x${'a'.repeat(64)}`, timeout: 50, pollingInterval: 10 }))],
     ['receipt timeout (ethers waitForTransaction)', async () => { const provider = ethersProvider(); try { return await rejected(() => provider.waitForTransaction(`0x${'a'.repeat(64)}`, 1, 50)); } finally { provider.destroy(); } }],
+    ['confirmation timeout (web3.js TransactionExpiredTimeoutError)', async () => new TransactionExpiredTimeoutError('5'.repeat(88), 30)],
     ['nonce too low (viem)', () => thrownBy('eth_sendRawTransaction', rpcError(-32000, 'nonce too low: next nonce 5, tx nonce 1'), viemSend)],
     ['already known (ethers)', () => thrownBy('eth_sendRawTransaction', rpcError(-32000, 'already known'), ethersSend)],
   ])('%s', async (_case, thrown) => {

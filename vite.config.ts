@@ -25,7 +25,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts' },
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts', chain: 'src/chain/index.ts' },
       formats: ['es'],
     },
     rolldownOptions: { external },

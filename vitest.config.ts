@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/msw/**/*.test.ts', 'test/server/**/*.test.{ts,tsx}'],
+          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/msw/**/*.test.ts', 'test/server/**/*.test.{ts,tsx}'],
         },
       },
       {

@@ -21,7 +21,7 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
-    options: { storySort: { order: ['Introduction', 'APIs', 'Flows', 'dApp'] } },
+    options: { storySort: { order: ['Introduction', 'APIs', 'Flows', 'Chain', 'dApp'] } },
   },
 };
 

@@ -1,7 +1,7 @@
 // Minified + gzipped size of an entry, bundled by esbuild with the same settings for every
 // package measured: ESM, browser, production, fully minified, peers (React, React DOM,
 // React Query) external. (Vite's library mode keeps identifiers, so it would overstate sizes.)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -17,8 +17,7 @@ export interface SizeRow {
 const PEERS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@tanstack/query-core'];
 
 /** Bytes of `source` (an ES module importing what it measures) bundled, minified and gzipped. */
-export async function bundleSize(name: string, source: string): Promise<SizeRow> {
-  const dir = join(root, 'node_modules/.cache/faultline-size');
+export async function bundleSize(name: string, source: string, dir = join(root, 'node_modules/.cache/faultline-size')): Promise<SizeRow> {
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, `${name.replace(/[^\w-]/g, '_')}.js`);
   writeFileSync(entry, source);
@@ -47,4 +46,22 @@ export async function bundleSize(name: string, source: string): Promise<SizeRow>
 export const faultlineEntries: Record<string, string> = {
   'faultline/core': `export * from ${JSON.stringify(join(root, 'src/core/index.ts'))};`,
   faultline: `export * from ${JSON.stringify(join(root, 'src/index.ts'))};`,
+};
+
+/**
+ * Like `bundleSize`, but `source` imports the package by name (`'faultline/chain'`) from an app
+ * folder whose node_modules/faultline links to this checkout: it goes through package.json
+ * `exports` and the built `dist/`, as an app's bundler would. Run `npm run build` first.
+ */
+export async function installedBundleSize(name: string, source: string): Promise<SizeRow> {
+  if (!existsSync(join(root, 'dist'))) throw new Error('installedBundleSize measures dist/: run `npm run build` first');
+  const app = join(root, 'node_modules/.cache/faultline-app');
+  mkdirSync(join(app, 'node_modules'), { recursive: true });
+  if (!existsSync(join(app, 'node_modules/faultline'))) symlinkSync(root, join(app, 'node_modules/faultline'), 'dir');
+  return bundleSize(name, source, app);
+}
+
+/** Opt-in entries, measured as an app imports them from the built package. */
+export const installedEntries: Record<string, string> = {
+  'faultline/chain': `export * from 'faultline/chain';`,
 };

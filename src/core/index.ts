@@ -6,7 +6,7 @@ export type { Recovery } from './recovery.js';
 export type { RateLimitInfo } from './rate-limit-headers.js';
 export type { NormalizeContext } from './context.js';
 export { normalizeError, errorFromResponse } from './normalize.js';
-export { defineApi, type ApiProfile, type CodeRule } from './profile.js';
+export { defineApi, type ApiProfile, type CodeRule, type ThrownReading } from './profile.js';
 export type { BodyFields } from './body-fields.js';
 export { bodySignalsError } from './body-fields.js';
 export { builtInProfiles, genericEnvelope, ipfsPinning, pirateCrew, pumpFun, solanaSwap } from './profiles/index.js';

@@ -47,6 +47,13 @@ const UI_TEXT = {
   'action.pay': 'Pay',
   'action.add-funds': 'Add funds',
   'action.check-status': 'Check status',
+  'action.connect-wallet': 'Connect wallet',
+  'action.switch-network': 'Switch network',
+  'action.sign-again': 'Sign again',
+  // Titles for recoveries the kind's own title would misname (a wallet is not "Not allowed").
+  'recovery.connect-wallet.title': 'Connect your wallet',
+  'recovery.switch-network.title': 'Wrong network',
+  'recovery.sign-again.title': 'Transaction expired',
   'action.dismiss': 'Dismiss',
   'action.details': 'Details',
   'action.docs': 'Docs',
@@ -105,7 +112,7 @@ export interface DescribeOptions {
   secondsLeft?: number;
 }
 
-const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status']);
+const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status', 'connect-wallet', 'switch-network', 'sign-again']);
 // Server text of these kinds is for logs, not people ("Something went wrong", a stack, an internal host).
 const SERVER_SIDE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['server', 'bad_gateway', 'unavailable', 'timeout', 'unknown']);
 
@@ -239,5 +246,6 @@ function describeUnsafe(error: ErrorFacts, options: DescribeOptions): ErrorDescr
 
   const recovery = error.recovery;
   const action = recovery && ACTIONS.has(recovery) ? { type: recovery, label: own(messages, `action.${recovery}`) ?? recovery } : null;
-  return { title: own(messages, `kind.${error.kind}.title`) ?? own(messages, 'kind.unknown.title') ?? '', description, action };
+  const title = (recovery ? own(messages, `recovery.${recovery}.title`) : undefined) ?? own(messages, `kind.${error.kind}.title`) ?? own(messages, 'kind.unknown.title') ?? '';
+  return { title, description, action };
 }

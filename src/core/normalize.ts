@@ -4,6 +4,7 @@ import { readContext, type NormalizeContext } from './context.js';
 import { isTransientKind, type ErrorKind } from './error-kind.js';
 import { toHeaderMap } from './headers.js';
 import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.js';
+import { errorFromProfiles } from './read-thrown.js';
 import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
 import { capText, toPlainText } from './text.js';
 import { kindOfThrown } from './thrown.js';
@@ -78,6 +79,9 @@ function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext):
 function normalizeUnsafe(input: unknown, given: NormalizeContext): ApiError {
   if (isApiError(input)) return input;
   const context = withSecrets(given, input);
+  // The caller's profiles read their own SDKs' thrown values first (opt-in: faultline/chain).
+  const own = errorFromProfiles(input, context);
+  if (own) return own;
 
   // A Response thrown as it is (some fetch wrappers do): status and headers, body not read here.
   if (isResponseLike(input)) {

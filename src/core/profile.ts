@@ -20,6 +20,20 @@ export interface CodeRule {
   message?: string;
 }
 
+/**
+ * What a profile reads from a value an SDK threw (not an HTTP response): a body in the profile's
+ * own terms (read like any error body, with the profile's `read` and `codes`), and what the SDK
+ * kept of the exchange.
+ */
+export interface ThrownReading {
+  body: unknown;
+  status?: number | null;
+  /** Response headers the SDK kept (a Headers object or a plain record), for Retry-After. */
+  headers?: unknown;
+  /** The URL the failed request went to, when the SDK names it (it keys the rate-limit window). */
+  url?: string | null;
+}
+
 /** An API's error dialect: which requests are its own, how its bodies read, and a table of its codes. */
 export interface ApiProfile {
   /** Stable id, e.g. 'solana-swap'; becomes `ApiError.api`. */
@@ -39,6 +53,11 @@ export interface ApiProfile {
   read?: (body: unknown, general: BodyFields) => BodyFields;
   /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */
   failedBody?: (body: unknown) => boolean;
+  /**
+   * Reads a thrown value that carries no HTTP response (a wallet's or an SDK's error) when it is
+   * this API's; null when it is not. Only profiles the caller gives are asked, in their order.
+   */
+  readThrown?: (thrown: unknown) => ThrownReading | null;
   /** The API's codes, verbatim as it sends them. */
   codes?: Readonly<Record<string, CodeRule>>;
   /** Rules for statuses that come without a code (or whose code is not in `codes`). */

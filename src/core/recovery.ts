@@ -13,4 +13,7 @@ export type Recovery =
   | 'check-status' // the outcome is unknown: look it up before sending again
   | 'pay' // x402: pay, then resend with the payment
   | 'add-funds' // balance or credits too low
-  | 'contact-support';
+  | 'contact-support'
+  | 'connect-wallet' // no wallet connected, not ready, disconnected, account not authorized
+  | 'switch-network' // the wallet is on the wrong or an unknown chain
+  | 'sign-again'; // the signed transaction can never land as is (blockhash expired): build and sign anew

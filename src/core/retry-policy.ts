@@ -1,6 +1,7 @@
 import type { ApiError } from './api-error.js';
 import { blindWaitMs, fullJitterDelay, unit } from './backoff.js';
 import { normalizeError } from './normalize.js';
+import type { ApiProfile } from './profile.js';
 import { timerDelay } from './retry-after.js';
 import { isRefusal } from './refusal.js';
 
@@ -14,6 +15,8 @@ export interface RetryOptions {
   /** Retry only what is safe to send twice: idempotent methods, Idempotency-Key requests, codes the API marks safe. */
   mutation?: boolean;
   random?: () => number;
+  /** Profiles to read raw thrown values with (an SDK's error that no queryFn normalized), e.g. `chainProfiles`. */
+  profiles?: readonly ApiProfile[];
 }
 
 /** `retry` and `retryDelay` for React Query (or any retry loop), reading every error as an ApiError. */
@@ -63,9 +66,10 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   // React Query calls retry and retryDelay with the same error object; read it once.
   const cache = new WeakMap<object, ApiError>();
   const read = (error: unknown): ApiError => {
-    if (typeof error !== 'object' || error === null) return normalizeError(error);
+    const context = options.profiles ? { profiles: options.profiles } : undefined;
+    if (typeof error !== 'object' || error === null) return normalizeError(error, context);
     let normalized = cache.get(error);
-    if (!normalized) cache.set(error, (normalized = normalizeError(error)));
+    if (!normalized) cache.set(error, (normalized = normalizeError(error, context)));
     return normalized;
   };
 

@@ -30,7 +30,8 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIM
 const REJECTED_NAMES = /^(UserRejectedRequestError|WalletSignTransactionError|WalletSendTransactionError|WalletSignMessageError|WalletConnectionError)$/;
 const REJECTED_MESSAGE = /user rejected|user denied|rejected the request|rejected by (the )?user|user cancell?ed|user declined|request rejected/i;
 
-const MAX_CAUSE_DEPTH = 5;
+// viem nests a contract revert six levels deep (ContractFunctionExecutionError → … → RpcRequestError → the RPC error).
+const MAX_CAUSE_DEPTH = 8;
 
 const capped = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
 

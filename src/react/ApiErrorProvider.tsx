@@ -123,8 +123,9 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Installed during the first render, because children start their queries before this
   // component's effects run. Idempotent, so StrictMode's second render changes nothing.
   const [policies] = useState(() => {
-    const queryPolicy = followWindows(createRetryPolicy(retry), store, now, profiles ?? []);
-    const mutationPolicy = followWindows(createRetryPolicy({ ...retry, mutation: true }), store, now, profiles ?? []);
+    // Raw errors from the app's own queryFns (an SDK's, thrown as it is) are read with the provider's profiles.
+    const queryPolicy = followWindows(createRetryPolicy({ profiles, ...retry }), store, now, profiles ?? []);
+    const mutationPolicy = followWindows(createRetryPolicy({ profiles, ...retry, mutation: true }), store, now, profiles ?? []);
     const defaults = queryClient.getDefaultOptions();
     const queries = defaults.queries?.retry === undefined ? { ...defaults.queries, ...queryPolicy } : defaults.queries;
     const mutations = defaults.mutations?.retry === undefined ? { ...defaults.mutations, ...mutationPolicy } : defaults.mutations;
@@ -143,7 +144,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   const canReauth = onReauth !== undefined;
   const hasOnAction = onAction !== undefined;
   const context = useMemo<ApiErrorContextValue>(() => {
-    const isUnauthorized = (error: unknown) => error != null && normalizeError(error).kind === 'unauthorized';
+    const isUnauthorized = (error: unknown) => error != null && normalizeError(error, { profiles }).kind === 'unauthorized';
 
     const reauthenticate = () => {
       if (inflight.current) return inflight.current;

@@ -10,7 +10,7 @@ export interface ToastProps {
   onDismiss: (id: string) => void;
 }
 
-const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds', 'check-status']);
+const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds', 'check-status', 'connect-wallet', 'switch-network', 'sign-again']);
 
 /**
  * The primary action of a toast: what the error's recovery needs when the app can do it (pay, sign

@@ -11,6 +11,6 @@ export function useApiErrorMessage(error: unknown): ErrorDescription | null {
   const context = useContext(ApiErrorContext);
   return useMemo(() => {
     if (error === null || error === undefined) return null;
-    return describeError(normalizeError(error), { messages: context?.messages, profiles: context?.profiles, now: context?.now() });
+    return describeError(normalizeError(error, { profiles: context?.profiles }), { messages: context?.messages, profiles: context?.profiles, now: context?.now() });
   }, [error, context]);
 }

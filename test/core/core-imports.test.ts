@@ -26,3 +26,11 @@ it('faultline/core imports nothing from React, React Query or Zustand', () => {
   const offenders = [...graph].flatMap(([file, specifiers]) => specifiers.filter((s) => FORBIDDEN.test(s)).map((s) => `${file} → ${s}`));
   expect(offenders).toEqual([]);
 });
+
+it('faultline/chain imports nothing from React, React Query or Zustand, nor any wallet or chain SDK', () => {
+  const graph = moduleGraph('src/chain/index.ts');
+  expect(graph.size).toBeGreaterThan(5);
+  // The chain profiles read the SDKs' thrown values by shape: the SDKs stay the app's own dependencies.
+  const bare = [...graph].flatMap(([file, specifiers]) => specifiers.filter((s) => !s.startsWith('.')).map((s) => `${file} → ${s}`));
+  expect(bare).toEqual([]);
+});

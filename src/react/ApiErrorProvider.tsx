@@ -148,27 +148,32 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Errors from the caches. Subscribing (instead of replacing the caches' onError) keeps the app's
   // own callbacks, and unsubscribing on unmount keeps StrictMode's double effects from doubling toasts.
   useEffect(() => {
-    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown }) =>
-      reportIncident(store, context, raw, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta), retry: options.retry });
+    // One token per run (a query's fetch, a mutation's call): its retries report the same incident.
+    const runs = new WeakMap<object, object>();
+    const runOf = (owner: object) => runs.get(owner) ?? runs.set(owner, {}).get(owner)!;
+    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown; incident: object }) =>
+      reportIncident(store, context, raw, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta), retry: options.retry, incident: options.incident });
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated') return;
       const { action, query } = event;
+      if (action.type === 'fetch') runs.set(query, {});
       // query.fetch, not refetchQueries: a person asking to retry means it, even for a disabled query.
       const retry = () => query.fetch().catch(() => undefined);
       // A failure that will be retried only matters when it is a rate limit: the countdown starts now.
       if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') {
-        report(action.error, query.meta, { toast: true, retry });
+        report(action.error, query.meta, { toast: true, retry, incident: runOf(query) });
       } else if (action.type === 'error') {
-        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry });
+        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry, incident: runOf(query) });
       }
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || !event.mutation) return;
       const mutation: Mutation<unknown, unknown, unknown, unknown> = event.mutation;
       const { action } = event;
+      if (action.type === 'pending') runs.set(mutation, {});
       const retry = () => mutation.execute(mutation.state.variables).catch(() => undefined);
-      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry });
-      else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry });
+      if (action.type === 'failed' && normalizeError(action.error).kind === 'rate_limited') report(action.error, mutation.meta, { toast: true, retry, incident: runOf(mutation) });
+      else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry, incident: runOf(mutation) });
     });
     return () => {
       unsubscribeQueries();
@@ -230,7 +235,7 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
 }
 
 /** One failure, from the caches or from `reportError`, into the store; returns it normalized. */
-function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry'>): ApiError {
+function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry' | 'incident'>): ApiError {
   const error = normalizeError(raw, { profiles: context.profiles });
   recordIncident(store, error, { ...options, now: context.now(), reauth: context.canReauth });
   return error;

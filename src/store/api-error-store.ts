@@ -63,6 +63,11 @@ export interface ReportOptions {
   now: number;
   message?: string | null;
   retry?: (() => unknown) | null;
+  /**
+   * The run of work that failed (one fetch of a query with its retries, one mutation call). A
+   * report of the same run updates its toast without counting: retries of one query are one incident.
+   */
+  incident?: object;
 }
 
 export interface ApiErrorState {
@@ -134,6 +139,8 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
   const maxQueued = Math.max(0, options.maxQueued ?? 20);
   const prefix = `fl${(storeCount += 1).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   let nextId = 0;
+  // The last incident counted per toast id; pruned as toasts leave.
+  const incidents = new Map<string, object>();
 
   /** Marks the first `maxVisible` toasts visible and starts or stops their clocks. */
   function layout(toasts: ToastEntry[], paused: boolean, now: number): ToastEntry[] {
@@ -147,8 +154,10 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
   }
 
   return createStore<ApiErrorState>()((set, get) => {
-    const update = (toasts: ToastEntry[], now: number, extra: Partial<ApiErrorState> = {}) =>
+    const update = (toasts: ToastEntry[], now: number, extra: Partial<ApiErrorState> = {}) => {
       set({ toasts: layout(toasts, get().pausedBy.length > 0, now), ...extra });
+      if (incidents.size > toasts.length) for (const id of incidents.keys()) if (!toasts.some((toast) => toast.id === id)) incidents.delete(id);
+    };
 
     return {
       toasts: [],
@@ -157,18 +166,20 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       rateLimits: windowsByKey([]),
       reauth: { status: 'ok', error: null },
 
-      showToast(error, { now, message = null, retry = null }) {
+      showToast(error, { now, message = null, retry = null, incident }) {
         const key = toastKey(error);
         const { toasts } = get();
         const existing = toasts.find((toast) => toast.key === key);
         const windowKey = error.kind === 'rate_limited' && error.retryAfterMs !== null ? rateLimitKey(error) : null;
         if (existing) {
-          // The same incident again: count it and give it its full time again.
+          // The same failure again: count it (unless it is another attempt of the same run) and give it its full time again.
+          const sameRun = incident !== undefined && incidents.get(existing.id) === incident;
+          if (incident !== undefined) incidents.set(existing.id, incident);
           const durationMs = toastDuration(error, options.durations);
           const merged: ToastEntry = {
             ...existing,
             error,
-            count: existing.count + 1,
+            count: sameRun ? existing.count : existing.count + 1,
             message: message ?? existing.message,
             retry: retry ?? existing.retry,
             durationMs,
@@ -194,6 +205,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
           runningSince: null,
           visible: false,
         };
+        if (incident !== undefined) incidents.set(entry.id, incident);
         let next = [...toasts, entry];
         let overflow = get().overflow;
         // Bounded: drop the oldest waiting toast, never a visible one, and count what was dropped.
@@ -211,6 +223,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       },
 
       dismissAll() {
+        incidents.clear();
         set({ toasts: [], overflow: 0 });
       },
 

@@ -8,6 +8,8 @@ export interface IncidentOptions {
   toast?: boolean;
   message?: string | null;
   retry?: (() => unknown) | null;
+  /** The run of work that failed; its retries are one incident (see ReportOptions.incident). */
+  incident?: object;
   /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
   reauth?: boolean;
 }
@@ -43,5 +45,5 @@ function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions)
   }
 
   if (options.toast === false) return null;
-  return state.showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null });
+  return state.showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null, ...(options.incident ? { incident: options.incident } : {}) });
 }

@@ -230,6 +230,34 @@ it('reports errors of plain useQuery calls under the provider', async () => {
   expect(toast).toHaveTextContent('You seem to be offline');
 });
 
+it("counts one query's retries as one incident, and a new fetch as another", async () => {
+  const user = userEvent.setup();
+  let calls = 0;
+  function Limited() {
+    const query = useQuery({
+      queryKey: ['limited'],
+      queryFn: () => {
+        calls += 1;
+        return Promise.reject(new ApiError({ kind: 'rate_limited', status: 429, message: 'slow down', retryable: true }));
+      },
+      retry: 3,
+      retryDelay: 0,
+    });
+    return (
+      <button type="button" onClick={() => void query.refetch()}>
+        {query.status}
+      </button>
+    );
+  }
+  renderWithFaultline(<Limited />);
+  const button = await screen.findByRole('button', { name: 'error' });
+  expect(calls).toBe(4);
+  expect(screen.getByRole('listitem')).not.toHaveTextContent(/times/);
+  await user.click(button);
+  await vi.waitFor(() => expect(calls).toBe(8));
+  await vi.waitFor(() => expect(screen.getByRole('listitem')).toHaveTextContent('2 times'));
+});
+
 it('offers Retry only where sending it again can help', async () => {
   const forbidden = scriptedApi('https://api.piratecrew.fun/v1/fees/claim', json(403, { error: { code: 'forbidden', message: 'API key missing required scope(s): fees:claim' }, meta: { request_id: 'r1' } }));
   renderWithFaultline(<FailingQuery api={forbidden} />);

@@ -112,6 +112,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
       data-kind={error.kind}
       data-family={toastFamily(error.kind)}
       data-politeness={toast.politeness}
+      data-behind={depth > 0 || undefined}
       data-leaving={leaving || undefined}
       aria-hidden={leaving || undefined}
       ref={leaving ? makeInert : undefined}

@@ -125,6 +125,35 @@ describe('isolated from the page', () => {
   });
 });
 
+describe('touch', () => {
+  const swipe = (element: Element, distance: number) => {
+    const box = element.getBoundingClientRect();
+    const at = (x: number) => ({ bubbles: true, pointerId: 7, pointerType: 'touch', isPrimary: true, button: 0, clientX: x, clientY: box.top + 20 });
+    const startX = box.left + 60;
+    element.dispatchEvent(new PointerEvent('pointerdown', at(startX)));
+    // Slowly (no flick): only the distance decides.
+    for (let step = 1; step <= 10; step += 1) element.dispatchEvent(new PointerEvent('pointermove', at(startX + (distance * step) / 10)));
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        element.dispatchEvent(new PointerEvent('pointerup', at(startX + distance)));
+        resolve();
+      }, 400),
+    );
+  };
+
+  it('dismisses a toast swiped sideways past the threshold, and snaps back short of it', async () => {
+    const screen = await render(<App />);
+    reportError(new ApiError({ kind: 'validation', status: 400, message: 'check the amount' }));
+    const toast = screen.getByRole('listitem');
+    await expect.element(toast).toBeVisible();
+    await swipe(toast.element(), 30);
+    await expect.element(toast).toBeVisible();
+    expect((toast.element() as HTMLElement).style.getPropertyValue('--fl-swipe')).toBe('');
+    await swipe(toast.element(), 80);
+    await expect.element(toast).not.toBeInTheDocument();
+  });
+});
+
 describe('keyboard and focus', () => {
   it('gives focus back to the page when a toast reached with Tab is closed', async () => {
     const screen = await render(

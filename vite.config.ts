@@ -14,7 +14,7 @@ const emitStyles: Plugin = {
 };
 
 // Library build: one ESM file per public entry; peers and dependencies stay external.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/, /^sonner($|\/)/, /^react-hot-toast($|\/)/];
 
 export default defineConfig({
   plugins: [react(), emitStyles],
@@ -23,7 +23,14 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        msw: 'src/msw/index.ts',
+        // Adapters to toasters an app already has; each toaster is an optional peer.
+        sonner: 'src/sonner/index.tsx',
+        'react-hot-toast': 'src/react-hot-toast/index.tsx',
+      },
       formats: ['es'],
     },
     rolldownOptions: { external },

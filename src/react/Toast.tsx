@@ -2,6 +2,7 @@ import { useId, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { describeError, formatMessage } from '../core/index.js';
 import type { ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
+import { primaryAction } from './primary-action.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';
 import { useNow } from './useNow.js';
@@ -18,28 +19,11 @@ export interface ToastProps {
   leaving?: boolean;
 }
 
-const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds', 'check-status']);
-
-/**
- * The primary action of a toast: what the error's recovery needs when the app can do it (pay, sign
- * in, re-quote…), else a retry of the failed work. Resending a 402 or an expired quote would only fail again.
- */
+/** The primary action of a toast (see primaryAction), with the re-auth state it depends on. */
 function usePrimaryAction(toast: ToastEntry) {
-  const { messages, canReauth, reauthenticate, onAction } = useApiErrorContext();
+  const context = useApiErrorContext();
   const reauthStatus = useApiErrorStore((state) => state.reauth.status);
-  const { error } = toast;
-  const recovery = error.recovery;
-  if (recovery && onAction && APP_ACTIONS.has(recovery)) {
-    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
-  }
-  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
-  // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
-  if (toast.rateLimitKey !== null) return null;
-  // Retry only where sending it again can help: not a 403, a validation error or an expired quote.
-  const retryHelps = error.retryable || recovery === 'retry' || error.kind === 'unknown' || (error.kind === 'unauthorized' && reauthStatus === 'ok');
-  if (toast.retry && retryHelps) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
-  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
-  return null;
+  return primaryAction(toast, { ...context, reauthStatus });
 }
 
 /** A bar that empties as a rate-limit window runs out; the seconds are in the toast's text. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, reportError, type ApiErrorToasterProps } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, createApiErrorStore, reportError, type ApiErrorToasterProps } from '../../src/index.js';
 
 function App({ children, toaster }: { children?: React.ReactNode; toaster?: ApiErrorToasterProps }) {
   return (
@@ -37,15 +37,19 @@ describe('compact, next to sonner in the same page', () => {
   ];
   for (const { name, error, action } of cases) {
     it(`is no taller than sonner's toast with the same text: ${name}`, async () => {
-      const screen = await render(
+      const store = createApiErrorStore();
+      await render(
         <>
-          <App />
+          <ApiErrorProvider queryClient={new QueryClient()} store={store}>
+            <ApiErrorToaster />
+          </ApiErrorProvider>
           <SonnerToaster position="top-left" />
         </>,
       );
-      reportError(error);
+      store.getState().showToast(error, { now: Date.now(), retry: action ? () => undefined : null });
       await expect.poll(() => document.querySelector('.fl-toast')).toBeTruthy();
       const ours = document.querySelector('.fl-toast')!;
+      expect(ours.querySelector('.fl-button-primary')?.textContent ?? null).toBe(action ? 'Retry' : null);
       const title = ours.querySelector('.fl-toast-title')!.textContent!;
       const description = ours.querySelector('.fl-toast-description')!.textContent!;
       sonnerToast.error(title, { description, ...(action ? { action: { label: 'Retry', onClick: () => undefined } } : {}) });

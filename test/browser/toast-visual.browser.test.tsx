@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError, type ApiErrorInit } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, reportError, type ApiErrorToasterProps } from '../../src/index.js';
+import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, reportError, type ApiErrorToasterProps } from '../../src/index.js';
 import type { ToastFamily } from '../../src/react/ToastIcon.js';
 
 // Screenshots of a settled page: no enter animations or transitions mid-way.
@@ -86,4 +86,21 @@ it('at phone width: full width at the bottom', async () => {
   const region = document.querySelector('.fl-toaster')!.getBoundingClientRect();
   expect(region.bottom).toBeGreaterThan(680);
   expect(region.width).toBeGreaterThan(360);
+});
+
+it('the boundary fallback', async () => {
+  function Bomb(): never {
+    throw new ApiError({ kind: 'not_found', status: 404, code: 'RESOURCE_NOT_FOUND', message: 'gone', requestId: 'req_5', request });
+  }
+  const quiet = console.error;
+  console.error = () => undefined; // React logs the caught render error.
+  const screen = await render(
+    <div style={{ padding: 16, width: 420 }}>
+      <ApiErrorBoundary>
+        <Bomb />
+      </ApiErrorBoundary>
+    </div>,
+  );
+  console.error = quiet;
+  await expect(screen.getByRole('alert')).toMatchScreenshot('boundary');
 });

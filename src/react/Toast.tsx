@@ -60,6 +60,12 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
   const id = useId();
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(detailsOpen);
+  // The toaster's `details` option changed: follow it (state adjusted during render, as React's docs advise).
+  const [openFor, setOpenFor] = useState(detailsOpen);
+  if (openFor !== detailsOpen) {
+    setOpenFor(detailsOpen);
+    setOpen(detailsOpen);
+  }
   const swipe = useSwipe(() => onDismiss(toast.id));
   // A rate-limit toast counts down with its window: the text says the seconds left, live.
   const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : state.rateLimits[toast.rateLimitKey]));

@@ -2,6 +2,7 @@ import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNo
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { defaultMessages, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
 import { ApiErrorContext } from './context.js';
+import { Facts } from './Facts.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';
 import { useApiErrorMessage } from './useApiErrorMessage.js';
 
@@ -43,13 +44,6 @@ function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolea
 function DefaultFallback({ error, message, reset }: FallbackProps) {
   // Works outside a provider too, in English.
   const messages: Messages = useContext(ApiErrorContext)?.messages ?? defaultMessages;
-  const facts: Array<[string, string | number | null]> = [
-    ['Kind', error.kind],
-    [messages['details.status'] ?? 'Status', error.status],
-    [messages['details.code'] ?? 'Code', error.code],
-    [messages['details.api'] ?? 'API', error.api],
-    [messages['details.requestId'] ?? 'Request id', error.requestId],
-  ];
   return (
     <div role="alert" className="fl-root fl-boundary" data-family={toastFamily(error.kind)}>
       <ToastIcon family={toastFamily(error.kind)} />
@@ -63,16 +57,9 @@ function DefaultFallback({ error, message, reset }: FallbackProps) {
         </div>
         <details className="fl-boundary-details">
           <summary>{messages['boundary.details'] ?? 'Details for developers'}</summary>
-          <dl className="fl-toast-details">
-            {facts.map(([label, value]) =>
-              value === null || value === '' ? null : (
-                <div key={label} className="fl-toast-fact">
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ),
-            )}
-          </dl>
+          <div className="fl-toast-details">
+            <Facts error={error} messages={messages} kind />
+          </div>
         </details>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useId, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { describeError, formatMessage } from '../core/index.js';
 import type { ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
+import { Facts, hasFacts } from './Facts.js';
 import { primaryAction } from './primary-action.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';
@@ -38,17 +39,6 @@ function Countdown({ left, total, label }: { left: number; total: number; label:
 // Set as an attribute, not a prop: React 18 does not know `inert` and would warn.
 const makeInert = (element: HTMLElement | null) => element?.setAttribute('inert', '');
 
-/** What support needs, for the details disclosure: [message key, value] of the facts the error has. */
-function factsOf(error: ToastEntry['error']): Array<[string, string | number]> {
-  const all: Array<[string, string | number | null]> = [
-    ['details.api', error.api],
-    ['details.status', error.status],
-    ['details.code', error.code],
-    ['details.requestId', error.requestId],
-  ];
-  return all.filter((fact): fact is [string, string | number] => fact[1] !== null);
-}
-
 /**
  * One toast, compact: icon, title, message, one primary action and a close button. Request id,
  * code, status, Copy and Docs wait in a collapsed disclosure for the person who opens it
@@ -74,8 +64,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
   const left = window ? Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000))) : 0;
   const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
-  const facts = factsOf(error);
-  const hasDetails = facts.length > 0 || error.docUrl !== null;
+  const hasDetails = hasFacts(error) || error.docUrl !== null;
   const text = toast.message ?? description;
   const countLabel = formatMessage(messages['toaster.count'] ?? '{count} times', { count: toast.count }) ?? '';
 
@@ -137,16 +126,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
         {window && <Countdown left={left} total={total} label={formatMessage(messages['toaster.countdown'] ?? '', { seconds: left }) ?? ''} />}
         {hasDetails && (
           <div className="fl-toast-details" id={`${id}-details`} hidden={!open}>
-            {facts.length > 0 && (
-              <dl>
-                {facts.map(([label, value]) => (
-                  <div key={label} className="fl-toast-fact">
-                    <dt>{messages[label]}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
+            {hasFacts(error) && <Facts error={error} messages={messages} />}
             <div className="fl-toast-links">
               {error.requestId && (
                 <button type="button" className="fl-button" onClick={copyRequestId}>

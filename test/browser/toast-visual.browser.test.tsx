@@ -4,7 +4,7 @@
 import '../../src/styles.css';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError, type ApiErrorInit } from '../../src/core/index.js';
 import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, reportError, type ApiErrorToasterProps } from '../../src/index.js';
@@ -64,9 +64,16 @@ describe('stack', () => {
   };
 
   it('collapsed behind the newest toast', async () => {
-    await render(<App toaster={{ position: 'top-left' }} />);
+    const screen = await render(
+      <>
+        <App toaster={{ position: 'top-left' }} />
+        <p style={{ position: 'fixed', right: 0, bottom: 0, margin: 0, color: 'transparent' }}>away</p>
+      </>,
+    );
     three();
     await expect.poll(() => document.querySelectorAll('.fl-toast').length).toBe(3);
+    // The pointer may rest where an earlier test left it: over the toasts it would expand them.
+    await userEvent.hover(screen.getByText('away'));
     await expect(page.elementLocator(document.body)).toMatchScreenshot('stack-collapsed');
   });
 

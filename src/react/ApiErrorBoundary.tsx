@@ -1,6 +1,6 @@
 import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { defaultMessages, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
+import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
 import { ApiErrorContext } from './context.js';
 import { Facts } from './Facts.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';
@@ -44,9 +44,11 @@ function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolea
 function DefaultFallback({ error, message, reset }: FallbackProps) {
   // Works outside a provider too, in English.
   const messages: Messages = useContext(ApiErrorContext)?.messages ?? defaultMessages;
+  // Type-checked fields that cannot throw, whatever the thrown value carried.
+  const facts = errorFacts(error);
   return (
-    <div role="alert" className="fl-root fl-boundary" data-family={toastFamily(error.kind)}>
-      <ToastIcon family={toastFamily(error.kind)} />
+    <div role="alert" className="fl-root fl-boundary" data-family={toastFamily(facts.kind)}>
+      <ToastIcon family={toastFamily(facts.kind)} />
       <div className="fl-toast-body">
         <div className="fl-boundary-title">{message.title}</div>
         <p className="fl-toast-description">{message.description}</p>
@@ -58,7 +60,7 @@ function DefaultFallback({ error, message, reset }: FallbackProps) {
         <details className="fl-boundary-details">
           <summary>{messages['boundary.details'] ?? 'Details for developers'}</summary>
           <div className="fl-toast-details">
-            <Facts error={error} messages={messages} kind />
+            <Facts error={facts} messages={messages} kind />
           </div>
         </details>
       </div>

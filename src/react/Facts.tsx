@@ -1,17 +1,17 @@
-import type { ApiError, Messages } from '../core/index.js';
+import type { ErrorFacts, Messages } from '../core/index.js';
 
 const FACTS = ['api', 'status', 'code', 'requestId'] as const;
 
 /** Whether the error has any fact for the details: an API, a status, a code or a request id. */
-export function hasFacts(error: ApiError): boolean {
+export function hasFacts(error: ErrorFacts): boolean {
   return FACTS.some((fact) => error[fact] !== null);
 }
 
 /**
  * What support needs, for a details disclosure: the error's API, status, code and request id
- * (and its kind, for developers), as a description list. Values are rendered as text.
+ * (and its kind, for developers), as a description list: fields read by `errorFacts`, rendered as text.
  */
-export function Facts({ error, messages, kind = false }: { error: ApiError; messages: Messages; kind?: boolean }) {
+export function Facts({ error, messages, kind = false }: { error: ErrorFacts; messages: Messages; kind?: boolean }) {
   return (
     <dl>
       {kind && (

@@ -1,6 +1,6 @@
 import { useId, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { describeError, formatMessage } from '../core/index.js';
-import type { ToastEntry } from '../store/index.js';
+import { describeError, errorFacts, formatMessage } from '../core/index.js';
+import { rateLimitWindow, type ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { Facts, hasFacts } from './Facts.js';
 import { primaryAction } from './primary-action.js';
@@ -46,7 +46,8 @@ const makeInert = (element: HTMLElement | null) => element?.setAttribute('inert'
  */
 export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leaving = false }: ToastProps) {
   const { messages, profiles, now } = useApiErrorContext();
-  const { error } = toast;
+  // Type-checked fields that cannot throw (docUrl an http(s) URL again): the toast renders these.
+  const error = errorFacts(toast.error);
   const id = useId();
   const [copied, setCopied] = useState(false);
   const [open, setOpen] = useState(detailsOpen);
@@ -58,11 +59,11 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
   }
   const swipe = useSwipe(() => onDismiss(toast.id));
   // A rate-limit toast counts down with its window: the text says the seconds left, live.
-  const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : state.rateLimits[toast.rateLimitKey]));
+  const window = useApiErrorStore((state) => (toast.rateLimitKey === null ? undefined : rateLimitWindow(state.rateLimits, toast.rateLimitKey)));
   const current = useNow(window !== undefined, now, window?.resetAt);
   const total = window ? Math.max(1, Math.ceil((window.resetAt - window.openedAt) / 1000)) : 0;
   const left = window ? Math.min(total, Math.max(0, Math.ceil((window.resetAt - current) / 1000))) : 0;
-  const { title, description } = describeError(error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
+  const { title, description } = describeError(toast.error, { messages, profiles, now: current, ...(window ? { secondsLeft: left } : {}) });
   const primary = usePrimaryAction(toast);
   const hasDetails = hasFacts(error) || error.docUrl !== null;
   const text = toast.message ?? description;

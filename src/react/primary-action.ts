@@ -1,4 +1,4 @@
-import type { ApiError, Messages, Recovery } from '../core/index.js';
+import { errorFacts, type ApiError, type Messages, type Recovery } from '../core/index.js';
 import type { ReauthStatus, ToastEntry } from '../store/index.js';
 
 /** Recoveries only the app can do; a toast offers them when the app passed `onAction`. */
@@ -23,10 +23,11 @@ export interface ActionEnvironment {
  * in, re-quote…), else a retry of the failed work. Resending a 402 or an expired quote would only fail again.
  */
 export function primaryAction(toast: ToastEntry, { messages, canReauth, reauthenticate, onAction, reauthStatus }: ActionEnvironment): PrimaryAction | null {
-  const { error } = toast;
+  // Type-checked fields that cannot throw: any ApiError a hostile SDK makes must render.
+  const error = errorFacts(toast.error);
   const recovery = error.recovery;
   if (recovery && onAction && APP_ACTIONS.has(recovery)) {
-    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, error) };
+    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, toast.error) };
   }
   if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
   // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { describeError, type ApiError, type ErrorKind } from '../core/index.js';
-import type { ToastEntry } from '../store/index.js';
+import { describeError, errorFacts, type ApiError, type ErrorKind } from '../core/index.js';
+import { rateLimitWindow, type RateLimitWindow, type ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { primaryAction } from './primary-action.js';
 import { toastFamily, type ToastFamily } from './ToastIcon.js';
@@ -32,10 +32,10 @@ export interface ApiErrorToast {
 }
 
 /** The earliest moment a visible toast's rate-limit window opens: the live countdown ticks against it. */
-function nextReset(toasts: readonly ToastEntry[], windows: Record<string, { resetAt: number }>): number | undefined {
+function nextReset(toasts: readonly ToastEntry[], windows: Record<string, RateLimitWindow>): number | undefined {
   let next: number | undefined;
   for (const toast of toasts) {
-    const window = toast.rateLimitKey === null ? undefined : windows[toast.rateLimitKey];
+    const window = toast.rateLimitKey === null ? undefined : rateLimitWindow(windows, toast.rateLimitKey);
     if (window && (next === undefined || window.resetAt < next)) next = window.resetAt;
   }
   return next;
@@ -59,15 +59,16 @@ export function useApiErrorToasts(): ApiErrorToast[] {
   return useMemo(
     () =>
       visible.map((toast) => {
-        const window = toast.rateLimitKey === null ? undefined : windows[toast.rateLimitKey];
+        const window = toast.rateLimitKey === null ? undefined : rateLimitWindow(windows, toast.rateLimitKey);
+        const { kind } = errorFacts(toast.error);
         const secondsLeft = window ? Math.max(0, Math.ceil((window.resetAt - current) / 1000)) : null;
         const { title, description } = describeError(toast.error, { messages, profiles, now: current, ...(secondsLeft === null ? {} : { secondsLeft }) });
         const dismiss = () => store.getState().dismiss(toast.id, now());
         const primary = primaryAction(toast, { ...context, reauthStatus });
         return {
           id: toast.id,
-          kind: toast.error.kind,
-          family: toastFamily(toast.error.kind),
+          kind,
+          family: toastFamily(kind),
           title,
           description: toast.message ?? description,
           count: toast.count,

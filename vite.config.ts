@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
+import { transformSync } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
-// The stylesheet ships as a file users import (`faultline/styles.css`); no JS entry imports it,
-// so nothing is injected into the page at import time (CSP-safe).
+// The stylesheet ships minified as a file users import (`faultline/styles.css`); no JS entry
+// imports it, so nothing is injected into the page at import time (CSP-safe).
 const emitStyles: Plugin = {
   name: 'faultline:emit-styles',
   apply: 'build',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/styles.css', 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'styles.css', source: transformSync(readFileSync('src/styles.css', 'utf8'), { loader: 'css', minify: true }).code });
   },
 };
 
 // Library build: one ESM file per public entry; peers and dependencies stay external.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/, /^sonner($|\/)/, /^react-hot-toast($|\/)/];
 
 export default defineConfig({
   plugins: [react(), emitStyles],
@@ -25,7 +26,15 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts', chain: 'src/chain/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        msw: 'src/msw/index.ts',
+        chain: 'src/chain/index.ts',
+        // Adapters to toasters an app already has; each toaster is an optional peer.
+        sonner: 'src/sonner/index.tsx',
+        'react-hot-toast': 'src/react-hot-toast/index.tsx',
+      },
       formats: ['es'],
     },
     rolldownOptions: { external },

@@ -15,6 +15,9 @@ const chromium = () => ({
     },
   }),
   instances: [{ browser: 'chromium' as const }],
+  // __screenshots__ holds the committed visual baselines only (test/browser/toast-visual);
+  // a failed toMatchScreenshot writes its actual and diff images to .vitest-attachments.
+  screenshotFailures: false,
 });
 
 export default defineConfig({

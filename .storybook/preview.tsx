@@ -19,6 +19,12 @@ const preview: Preview = {
     mock.reset();
   },
   parameters: {
+    // axe-core over the whole page (the toasts and dialog are portalled under body) after each
+    // story's play, in the Vitest story run: any violation fails the story.
+    a11y: {
+      test: 'error',
+      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+    },
     layout: 'padded',
     controls: { expanded: true },
     options: { storySort: { order: ['Introduction', 'APIs', 'Flows', 'Chain', 'dApp'] } },

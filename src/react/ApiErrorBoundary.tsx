@@ -1,6 +1,9 @@
-import { Component, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { normalizeError, type ApiError, type ErrorDescription } from '../core/index.js';
+import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
+import { ApiErrorContext } from './context.js';
+import { Facts } from './Facts.js';
+import { ToastIcon, toastFamily } from './ToastIcon.js';
 import { useApiErrorMessage } from './useApiErrorMessage.js';
 
 /** What a fallback gets: the normalized error, its message for people, and `reset` to try again. */
@@ -37,17 +40,41 @@ function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolea
   return a.length !== b.length || a.some((item, index) => !Object.is(item, b[index]));
 }
 
-/** The built-in fallback: the message, and a button to try again. */
-function DefaultFallback({ message, reset }: FallbackProps) {
+/** The built-in fallback: icon, title, message, Try again, and the facts a developer needs, folded away. */
+function DefaultFallback({ error, message, reset }: FallbackProps) {
+  // Works outside a provider too, in English.
+  const messages: Messages = useContext(ApiErrorContext)?.messages ?? defaultMessages;
+  // Type-checked fields that cannot throw, whatever the thrown value carried.
+  const facts = errorFacts(error);
   return (
-    <div role="alert" className="fl-boundary">
-      <strong className="fl-boundary-title">{message.title}</strong>
-      <p className="fl-boundary-description">{message.description}</p>
-      <button type="button" className="fl-button fl-button-primary" onClick={reset}>
-        Try again
-      </button>
+    <div role="alert" className="fl-root fl-boundary" data-family={toastFamily(facts.kind)}>
+      <ToastIcon family={toastFamily(facts.kind)} />
+      <div className="fl-toast-body">
+        <div className="fl-boundary-title">{message.title}</div>
+        <p className="fl-toast-description">{message.description}</p>
+        <div className="fl-actions">
+          <button type="button" className="fl-button fl-button-primary" onClick={reset}>
+            {messages['boundary.retry'] ?? 'Try again'}
+          </button>
+        </div>
+        <details className="fl-boundary-details">
+          <summary>{messages['boundary.details'] ?? 'Details for developers'}</summary>
+          <div className="fl-toast-details">
+            <Facts error={facts} messages={messages} kind />
+          </div>
+        </details>
+      </div>
     </div>
   );
+}
+
+/** A focusable element at or under `root`, or the first element made focusable by script only. */
+function focusTarget(root: Element): HTMLElement | null {
+  const focusable = root.querySelector<HTMLElement>('button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])');
+  if (focusable) return focusable;
+  if (!(root instanceof HTMLElement)) return null;
+  if (!root.hasAttribute('tabindex')) root.setAttribute('tabindex', '-1');
+  return root;
 }
 
 function Fallback(props: ApiErrorBoundaryProps & { error: ApiError; reset: () => void }) {
@@ -72,6 +99,7 @@ class Boundary extends Component<InnerProps, State> {
   }
 
   override componentDidUpdate(prev: InnerProps, prevState: State) {
+    if (prevState.error && !this.state.error) this.restoreFocus();
     // Reset when the keys change, but not in the update that caught the error.
     if (this.state.error && prevState.error !== null && changed(prev.resetKeys, this.props.resetKeys)) {
       this.props.onReset?.({ reason: 'keys', prev: prev.resetKeys, next: this.props.resetKeys });
@@ -79,10 +107,28 @@ class Boundary extends Component<InnerProps, State> {
     }
   }
 
+  /** The ancestors of the element focused when reset was asked for (the fallback's Try again). */
+  private focusPath: Element[] = [];
+
   reset = () => {
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    this.focusPath = [];
+    for (let node = active?.parentElement; node && node !== document.body; node = node.parentElement) this.focusPath.push(node);
     this.props.onReset?.({ reason: 'imperative-api' });
     this.clear();
   };
+
+  /**
+   * After a reset the fallback's button is gone and focus would drop to <body>: move it into the
+   * section that replaced the fallback, its first focusable element (or the section itself).
+   */
+  private restoreFocus() {
+    const path = this.focusPath;
+    this.focusPath = [];
+    if (path.length === 0 || this.state.error || (document.activeElement && document.activeElement !== document.body)) return;
+    const section = path.find((node) => node.isConnected);
+    if (section) focusTarget(section)?.focus();
+  }
 
   private clear() {
     // React Query's errors below reset too, so the queries run again instead of rethrowing.

@@ -194,11 +194,20 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   // Errors from the caches. Subscribing (instead of replacing the caches' onError) keeps the app's
   // own callbacks, and unsubscribing on unmount keeps StrictMode's double effects from doubling toasts.
   useEffect(() => {
-    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown; retrying: boolean }) => {
+    // One token per run (a query's fetch, a mutation's call): its retries report the same incident.
+    const runs = new WeakMap<object, object>();
+    const runOf = (owner: object) => runs.get(owner) ?? runs.set(owner, {}).get(owner)!;
+    const report = (raw: unknown, meta: Meta, options: { toast: boolean; retry: () => unknown; retrying: boolean; incident: object }) => {
       const error = normalizeError(raw, { profiles: context.profiles });
       // Retries are over and nothing will refetch it: say so, instead of a countdown nothing follows.
       const stopped = !options.retrying && error.kind === 'rate_limited' ? context.messages['kind.rate_limited.description.stopped'] ?? null : null;
-      return reportIncident(store, context, error, { toast: options.toast && meta?.toast !== false, message: metaMessage(meta) ?? stopped, retry: options.retry, retrying: options.retrying });
+      return reportIncident(store, context, error, {
+        toast: options.toast && meta?.toast !== false,
+        message: metaMessage(meta) ?? stopped,
+        retry: options.retry,
+        retrying: options.retrying,
+        incident: options.incident,
+      });
     };
     // A refusal that will be retried closes its window now (and a rate limit shows its countdown);
     // any other failure that will be retried stays quiet until the retries are over.
@@ -209,24 +218,26 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated') return;
       const { action, query } = event;
+      if (action.type === 'fetch') runs.set(query, {});
       // query.fetch, not refetchQueries: a person asking to retry means it, even for a disabled query.
       const retry = () => query.fetch().catch(() => undefined);
       if (action.type === 'failed') {
         const refusal = failedRefusal(action.error);
-        if (refusal) report(refusal, query.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true });
+        if (refusal) report(refusal, query.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true, incident: runOf(query) });
       } else if (action.type === 'error') {
-        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry, retrying: refetchedAtWindowOpen(query, action.error) });
+        report(action.error, query.meta, { toast: !throwsToBoundary(query, action.error), retry, retrying: refetchedAtWindowOpen(query, action.error), incident: runOf(query) });
       }
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type !== 'updated' || !event.mutation) return;
       const mutation: Mutation<unknown, unknown, unknown, unknown> = event.mutation;
       const { action } = event;
+      if (action.type === 'pending') runs.set(mutation, {});
       const retry = () => mutation.execute(mutation.state.variables).catch(() => undefined);
       if (action.type === 'failed') {
         const refusal = failedRefusal(action.error);
-        if (refusal) report(refusal, mutation.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true });
-      } else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry, retrying: false });
+        if (refusal) report(refusal, mutation.meta, { toast: refusal.kind === 'rate_limited', retry, retrying: true, incident: runOf(mutation) });
+      } else if (action.type === 'error') report(action.error, mutation.meta, { toast: true, retry, retrying: false, incident: runOf(mutation) });
     });
     return () => {
       unsubscribeQueries();
@@ -298,7 +309,7 @@ function refetchedAtWindowOpen(query: Query, raw: unknown): boolean {
 }
 
 /** One failure, from the caches or from `reportError`, into the store; returns it normalized. */
-function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry' | 'retrying'>): ApiError {
+function reportIncident(store: ApiErrorStore, context: ApiErrorContextValue, raw: unknown, options: Pick<IncidentOptions, 'toast' | 'message' | 'retry' | 'retrying' | 'incident'>): ApiError {
   const error = normalizeError(raw, { profiles: context.profiles });
   recordIncident(store, error, { ...options, now: context.now(), reauth: context.canReauth });
   return error;

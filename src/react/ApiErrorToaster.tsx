@@ -1,31 +1,60 @@
-import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type FocusEvent } from 'react';
 import { describeError, formatMessage } from '../core/index.js';
+import type { ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
+import { Portal } from './Portal.js';
 import { ReauthPrompt } from './ReauthPrompt.js';
 import { Toast } from './Toast.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
+import { useExiting } from './useExiting.js';
 
 export interface ApiErrorToasterProps {
-  /** Where the toasts sit. Default 'bottom-right'. */
+  /** Where the toasts sit. Default 'bottom-right'. On narrow screens they take the full width at the bottom. */
   position?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'top-center' | 'bottom-center';
+  /** Distance from the viewport's edges: a number of px or any CSS length. Default 20px (--fl-offset). */
+  offset?: number | string;
   /** The key that, with Alt (Option), moves focus to the toasts. Default 'KeyT' (Alt+T, as sonner). */
   hotkey?: string;
   /** Render the re-auth prompt here. Default true. */
   reauthPrompt?: boolean;
   /** Light, dark, or following the system. Default 'system'. */
   theme?: 'light' | 'dark' | 'system';
+  /** Show every toast's details (request id, code, status, Copy, Docs) expanded. Default false. */
+  details?: boolean;
+  /** Keep the stack expanded instead of collapsing it behind the newest toast. Default false. */
+  expand?: boolean;
   className?: string;
 }
 
+const ITEM = '.fl-toast:not([data-leaving])';
+
+/** Creation order, which is the store's queue order: a leaving toast animates out where it was. */
+function byCreation(a: ToastEntry, b: ToastEntry): number {
+  return a.createdAt - b.createdAt || a.id.localeCompare(b.id, 'en', { numeric: true });
+}
+
 /**
- * The toasts of the provider's store. Both live regions are mounted from the first render, so the
- * first toast is announced too; errors a person must act on are assertive, retries and waits polite.
+ * The toasts of the provider's store, in a portal under document.body (nothing on the server).
+ * Both live regions stay in the app's tree and are mounted from the first render, server HTML
+ * included, so the first toast is announced too; errors a person must act on are assertive,
+ * retries and waits polite.
  */
-export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', reauthPrompt = true, theme = 'system', className }: ApiErrorToasterProps) {
+export function ApiErrorToaster({
+  position = 'bottom-right',
+  offset,
+  hotkey = 'KeyT',
+  reauthPrompt = true,
+  theme = 'system',
+  details = false,
+  expand = false,
+  className,
+}: ApiErrorToasterProps) {
   const { store, messages, profiles, now } = useApiErrorContext();
   const toasts = useApiErrorStore((state) => state.toasts);
   const overflow = useApiErrorStore((state) => state.overflow);
   const visible = toasts.filter((toast) => toast.visible);
+  const exiting = useExiting(visible);
+  const shown = exiting.length ? [...visible, ...exiting].sort(byCreation) : visible;
   const regionRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const returnFocusTo = useRef<HTMLElement | null>(null);
@@ -49,7 +78,7 @@ export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', re
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.altKey || event.code !== hotkey) return;
-      const items = listRef.current?.querySelectorAll<HTMLElement>('.fl-toast');
+      const items = listRef.current?.querySelectorAll<HTMLElement>(ITEM);
       const target = items?.[items.length - 1];
       if (!target) return;
       event.preventDefault();
@@ -71,17 +100,24 @@ export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', re
 
   const dismiss = (id: string) => {
     const hadFocus = regionRef.current?.contains(document.activeElement) ?? false;
-    const items = [...(listRef.current?.querySelectorAll<HTMLElement>('.fl-toast') ?? [])];
+    const items = [...(listRef.current?.querySelectorAll<HTMLElement>(ITEM) ?? [])];
     const index = items.findIndex((item) => item.contains(document.activeElement));
     store.getState().dismiss(id, now());
     if (!hadFocus) return;
-    // Keep keyboard users in the toasts while there are any; then give focus back.
+    // Keep keyboard users in the toasts while there are any; then give focus back to where they came from.
     const neighbour = items[index + 1] ?? items[index - 1];
     if (neighbour && index >= 0) neighbour.focus();
     else {
-      returnFocusTo.current?.focus();
+      if (returnFocusTo.current?.isConnected) returnFocusTo.current.focus();
       returnFocusTo.current = null;
     }
+  };
+
+  const onFocus = (event: FocusEvent) => {
+    store.getState().pause('focus', now());
+    // Focus that arrives from the page (Tab, a click, Alt+T) goes back there when the toasts are gone.
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !regionRef.current?.contains(from)) returnFocusTo.current = from;
   };
 
   const onBlur = (event: FocusEvent) => {
@@ -90,6 +126,8 @@ export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', re
 
   const label = messages['toaster.label'] ?? 'Notifications';
   const hotkeyLabel = `Alt+${hotkey.replace(/^Key/, '')}`;
+  // Set through the CSSOM on the client only (the portal renders nothing on the server), so a strict CSP allows it.
+  const style = offset === undefined ? undefined : ({ '--fl-offset': typeof offset === 'number' ? `${offset}px` : offset } as CSSProperties);
   return (
     <>
       {/* Hidden by a class, not a style attribute: a strict CSP blocks inline styles in server HTML. */}
@@ -99,25 +137,36 @@ export function ApiErrorToaster({ position = 'bottom-right', hotkey = 'KeyT', re
       <div aria-live="assertive" aria-atomic="true" className="fl-sr-only" data-faultline-announcer="assertive">
         {announcements.assertive}
       </div>
-      <section
-        ref={regionRef}
-        aria-label={`${label} (${hotkeyLabel})`}
-        className={['fl-toaster', className].filter(Boolean).join(' ')}
-        data-position={position}
-        data-theme={theme}
-        data-faultline-toaster=""
-        onMouseEnter={() => store.getState().pause('hover', now())}
-        onMouseLeave={() => store.getState().resume('hover', now())}
-        onFocus={() => store.getState().pause('focus', now())}
-        onBlur={onBlur}
-      >
-        <ol ref={listRef} className="fl-toast-list">
-          {visible.map((toast) => (
-            <Toast key={toast.id} toast={toast} onDismiss={dismiss} />
-          ))}
-        </ol>
-        {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'] ?? '', { count: overflow })}</p>}
-      </section>
+      <Portal>
+        <section
+          ref={regionRef}
+          aria-label={`${label} (${hotkeyLabel})`}
+          className={['fl-root fl-toaster', className].filter(Boolean).join(' ')}
+          style={style}
+          data-position={position}
+          data-theme={theme}
+          data-expanded={expand || undefined}
+          data-faultline-toaster=""
+          onMouseEnter={() => store.getState().pause('hover', now())}
+          onMouseLeave={() => store.getState().resume('hover', now())}
+          onFocus={onFocus}
+          onBlur={onBlur}
+        >
+          <ol ref={listRef} className="fl-toast-list" data-count={visible.length}>
+            {shown.map((toast) => (
+              <Toast
+                key={toast.id}
+                toast={toast}
+                onDismiss={dismiss}
+                detailsOpen={details}
+                depth={visible.length - 1 - visible.indexOf(toast)}
+                leaving={!visible.includes(toast)}
+              />
+            ))}
+          </ol>
+          {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'] ?? '', { count: overflow })}</p>}
+        </section>
+      </Portal>
       {reauthPrompt && <ReauthPrompt />}
     </>
   );

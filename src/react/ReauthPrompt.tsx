@@ -1,33 +1,23 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatMessage } from '../core/index.js';
 import { useApiErrorContext } from './context.js';
+import { Portal } from './Portal.js';
 import { useReauth } from './useReauth.js';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * The modal that asks to sign in again after a 401. Its button runs the app's `onReauth` once,
- * however many requests failed; focus stays inside while it is open and returns where it was after.
+ * however many requests failed. A native `<dialog>` opened with showModal() in a portal under
+ * document.body: the browser makes the page behind it inert (no Tab, Shift+Tab or click reaches
+ * it), and focus returns where it was when it closes.
  */
 export function ReauthPrompt() {
   const { messages, canReauth, store, now } = useApiErrorContext();
   const { status, error, reauthenticate } = useReauth();
   const [dismissedFor, setDismissedFor] = useState<unknown>(null);
   const open = canReauth && (status === 'required' || status === 'refreshing' || status === 'failed') && dismissedFor !== error;
-  const dialogRef = useRef<HTMLDivElement>(null);
   const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      // Give focus back to where the person was, if that is still on the page.
-      if (previous?.isConnected) previous.focus();
-    };
-  }, [open]);
-
-  if (!open) return null;
 
   const later = () => {
     setDismissedFor(error);
@@ -35,39 +25,10 @@ export function ReauthPrompt() {
     if (error) store.getState().showToast(error, { now: now() });
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      later();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const items = [...(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
-  // aria-disabled, not disabled: a disabled button would drop the focus out of the dialog.
-  const refreshing = status === 'refreshing';
+  if (!open) return null;
   return (
-    <div className="fl-backdrop" data-faultline-reauth="">
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-description`}
-        className="fl-dialog"
-        onKeyDown={onKeyDown}
-      >
+    <Portal>
+      <Dialog titleId={`${id}-title`} descriptionId={`${id}-description`} onCancel={later}>
         <h2 id={`${id}-title`} className="fl-dialog-title">
           {messages['reauth.title']}
         </h2>
@@ -83,11 +44,87 @@ export function ReauthPrompt() {
           <button type="button" className="fl-button" onClick={later}>
             {messages['reauth.later']}
           </button>
-          <button type="button" className="fl-button fl-button-primary" data-autofocus="" onClick={() => void reauthenticate()} aria-disabled={refreshing} aria-busy={refreshing}>
-            {refreshing ? messages['reauth.refreshing'] : messages['reauth.button']}
+          {/* aria-disabled, not disabled: a disabled button would drop the focus out of the dialog. */}
+          <button
+            type="button"
+            className="fl-button fl-button-primary"
+            data-autofocus=""
+            onClick={() => void reauthenticate()}
+            aria-disabled={status === 'refreshing'}
+            aria-busy={status === 'refreshing'}
+          >
+            {status === 'refreshing' ? messages['reauth.refreshing'] : messages['reauth.button']}
           </button>
         </div>
-      </div>
-    </div>
+      </Dialog>
+    </Portal>
+  );
+}
+
+interface DialogProps {
+  titleId: string;
+  descriptionId: string;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/** A modal `<dialog>`: shown with showModal() where the browser has it, focus given back on close. */
+function Dialog({ titleId, descriptionId, onCancel, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // jsdom and old engines have no showModal: then an open dialog with the Tab wrap below.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
+      // Give focus back to where the person was, if that is still on the page.
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      // Ours, not the browser's close: "Not now" leaves a toast to come back by.
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    // The modal keeps focus in the page's top layer; this keeps it cycling inside the dialog.
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    const inside = ref.current?.contains(document.activeElement) ?? false;
+    if (event.shiftKey && (document.activeElement === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="fl-root fl-dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-faultline-reauth=""
+      onKeyDown={onKeyDown}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {children}
+    </dialog>
   );
 }

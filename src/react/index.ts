@@ -10,3 +10,5 @@ export { useApiErrorMessage } from './useApiErrorMessage.js';
 export { useRateLimit, type RateLimitState } from './useRateLimit.js';
 export { useReauth, type ReauthApi } from './useReauth.js';
 export { useApiErrorStore } from './useApiErrorStore.js';
+export { useApiErrorToasts, type ApiErrorToast } from './useApiErrorToasts.js';
+export type { ToastFamily } from './ToastIcon.js';

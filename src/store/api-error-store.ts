@@ -73,6 +73,11 @@ export interface ReportOptions {
    * stays until acted on. Unset: a known wait counts down, as for an error reported from outside.
    */
   retrying?: boolean;
+  /**
+   * The run of work that failed (one fetch of a query with its retries, one mutation call). A
+   * report of the same run updates its toast without counting: retries of one query are one incident.
+   */
+  incident?: object;
 }
 
 export interface ApiErrorState {
@@ -153,6 +158,8 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
   const blind = new Map<string, { streak: number; waitMs: number; endsAt: number }>();
   const prefix = `fl${(storeCount += 1).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   let nextId = 0;
+  // The last incident counted per toast id; pruned as toasts leave.
+  const incidents = new Map<string, object>();
 
   /** Marks the first `maxVisible` toasts visible and starts or stops their clocks. */
   function layout(toasts: ToastEntry[], paused: boolean, now: number): ToastEntry[] {
@@ -166,8 +173,10 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
   }
 
   return createStore<ApiErrorState>()((set, get) => {
-    const update = (toasts: ToastEntry[], now: number, extra: Partial<ApiErrorState> = {}) =>
+    const update = (toasts: ToastEntry[], now: number, extra: Partial<ApiErrorState> = {}) => {
       set({ toasts: layout(toasts, get().pausedBy.length > 0, now), ...extra });
+      if (incidents.size > toasts.length) for (const id of incidents.keys()) if (!toasts.some((toast) => toast.id === id)) incidents.delete(id);
+    };
 
     return {
       toasts: [],
@@ -176,7 +185,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       rateLimits: windowsByKey([]),
       reauth: { status: 'ok', error: null },
 
-      showToast(error, { now, message = null, retry = null, retrying }) {
+      showToast(error, { now, message = null, retry = null, retrying, incident }) {
         const key = toastKey(error);
         const { toasts } = get();
         const existing = toasts.find((toast) => toast.key === key);
@@ -193,11 +202,14 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
         // Stopped retrying: a person has to press Retry, so the toast waits for them.
         const durationMs = windowKey !== null || (retrying === false && retry !== null && error.kind === 'rate_limited') ? null : toastDuration(error, options.durations);
         if (existing) {
-          // The same incident again: count it, give it its full time again, say what happens now.
+          // The same failure again: count it (unless it is another attempt of the same run), give it
+          // its full time again, and say what happens now.
+          const sameRun = incident !== undefined && incidents.get(existing.id) === incident;
+          if (incident !== undefined) incidents.set(existing.id, incident);
           const merged: ToastEntry = {
             ...existing,
             error,
-            count: existing.count + 1,
+            count: sameRun ? existing.count : existing.count + 1,
             message,
             retry: retry ?? existing.retry,
             rateLimitKey: windowKey,
@@ -223,6 +235,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
           runningSince: null,
           visible: false,
         };
+        if (incident !== undefined) incidents.set(entry.id, incident);
         let next = [...toasts, entry];
         let overflow = get().overflow;
         // Bounded: drop the oldest waiting toast, never a visible one, and count what was dropped.
@@ -240,6 +253,7 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
       },
 
       dismissAll() {
+        incidents.clear();
         set({ toasts: [], overflow: 0 });
       },
 

@@ -12,6 +12,8 @@ export interface IncidentOptions {
   toast?: boolean;
   message?: string | null;
   retry?: (() => unknown) | null;
+  /** The run of work that failed; its retries are one incident (see ReportOptions.incident). */
+  incident?: object;
   /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
   reauth?: boolean;
   /**
@@ -61,5 +63,11 @@ function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions)
   }
 
   if (options.toast === false) return null;
-  return store.getState().showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null, ...(retrying === undefined ? {} : { retrying }) });
+  return store.getState().showToast(error, {
+    now,
+    message: options.message ?? null,
+    retry: options.retry ?? null,
+    ...(retrying === undefined ? {} : { retrying }),
+    ...(options.incident ? { incident: options.incident } : {}),
+  });
 }

@@ -38,7 +38,12 @@ export const FallbackThenReset: StoryObj<typeof meta> = {
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('Not found');
     await expect(alert).toHaveTextContent('That could not be found.');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect(within(alert).getByRole('group')).toHaveTextContent('Details for developers');
+    // By keyboard: after Try again, focus stays in the section instead of dropping to <body>.
+    within(alert).getByRole('button', { name: 'Try again' }).focus();
+    await userEvent.keyboard('{Enter}');
     await expect(await canvas.findByText('Signed in as Ada, balance 50.50')).toBeInTheDocument();
+    await expect(document.activeElement).not.toBe(document.body);
+    await expect(canvasElement.contains(document.activeElement)).toBe(true);
   },
 };

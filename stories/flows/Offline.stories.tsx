@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, screen, within } from 'storybook/test';
 import { useApiQuery } from '../../src/index.js';
 import { clients } from '../support/clients';
 import { Demo } from '../support/Demo';
@@ -43,7 +43,7 @@ export const RetryWhenBack: StoryObj<typeof meta> = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Load users' }));
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(screen.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent('You seem to be offline');
     await userEvent.click(canvas.getByRole('button', { name: 'Back online' }));
     await userEvent.click(within(toast).getByRole('button', { name: 'Retry' }));

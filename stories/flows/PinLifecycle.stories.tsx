@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { isApiError } from '../../src/core/index.js';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, screen, within } from 'storybook/test';
 import { useApiMutation, useApiQuery } from '../../src/index.js';
 import { clients } from '../support/clients';
 import { Demo } from '../support/Demo';
@@ -63,7 +63,7 @@ export const QueuedPinningFailed: StoryObj<typeof meta> = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Pin it' }));
     await waitFor(() => expect(canvas.getByLabelText('Pin status')).toHaveTextContent('queued → pinning → failed'), { timeout: 5000 });
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(screen.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent('Pinning failed: Content not found on the IPFS network before the timeout');
   },
 };

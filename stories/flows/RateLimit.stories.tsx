@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, waitFor, screen, within } from 'storybook/test';
 import { useApiQuery, useRateLimit } from '../../src/index.js';
 import { clients } from '../support/clients';
 import { Demo } from '../support/Demo';
@@ -44,7 +44,7 @@ export default meta;
 export const RecoversByItself: StoryObj<typeof meta> = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const toasts = within(canvas.getByRole('region', { name: /Notifications/ }));
+    const toasts = within(screen.getByRole('region', { name: /Notifications/ }));
     const toast = await toasts.findByRole('listitem');
     // Retry-After says 3 s; X-RateLimit-Reset (whole epoch seconds) may keep the window up to 1 s longer.
     await expect(toast).toHaveTextContent(/Trying again in [1-4]s\./);

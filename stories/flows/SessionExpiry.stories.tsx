@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, screen, within } from 'storybook/test';
 import { useApiQuery } from '../../src/index.js';
 import { clients } from '../support/clients';
 import { Demo } from '../support/Demo';
@@ -34,11 +34,11 @@ export default meta;
 export const SignInAndReplay: StoryObj<typeof meta> = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const dialog = await canvas.findByRole('dialog', { name: 'Your session has expired' });
+    const dialog = await screen.findByRole('dialog', { name: 'Your session has expired' });
     await waitFor(() => expect(canvas.getAllByText(/: error$/)).toHaveLength(3));
-    await expect(canvas.getAllByRole('dialog')).toHaveLength(1);
+    await expect(screen.getAllByRole('dialog')).toHaveLength(1);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
     await waitFor(() => expect(canvas.getAllByText(/: CREW$/)).toHaveLength(3));
-    await expect(canvas.queryByRole('dialog')).toBeNull();
+    await expect(screen.queryByRole('dialog')).toBeNull();
   },
 };

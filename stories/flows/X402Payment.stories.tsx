@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, screen, within } from 'storybook/test';
 import type { ApiError, Recovery } from '../../src/core/index.js';
 import { useApiMutation } from '../../src/index.js';
 import { clients } from '../support/clients';
@@ -61,7 +61,7 @@ export const PayAndResend: StoryObj<typeof meta> = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Upload file' }));
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(screen.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent('Payment required');
     await userEvent.click(within(toast).getByRole('button', { name: 'Pay' }));
     await expect(await canvas.findByText(/^Uploaded: bafy/)).toBeInTheDocument();

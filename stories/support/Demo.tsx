@@ -1,14 +1,28 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps, type ApiErrorToasterProps } from '../../src/index.js';
 
-/** A fresh provider, QueryClient and toaster per story, so stories never share state. */
-export function Demo({ children, ...props }: Partial<ApiErrorProviderProps> & { children: ReactNode }) {
+export interface DemoProps extends Partial<ApiErrorProviderProps> {
+  /** The page's heading (every page needs one h1). */
+  title?: string;
+  /** Props of the demo's toaster (position, theme, details…). */
+  toaster?: ApiErrorToasterProps;
+  children: ReactNode;
+}
+
+/**
+ * A fresh provider, QueryClient and toaster per story, so stories never share state; a page
+ * with a main landmark and an h1, as an app's page would have.
+ */
+export function Demo({ children, title = 'faultline demo', toaster, ...props }: DemoProps) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <ApiErrorProvider queryClient={queryClient} {...props}>
-      <div className="demo">{children}</div>
-      <ApiErrorToaster />
+      <main className="demo">
+        <h1 className="demo-title">{title}</h1>
+        {children}
+      </main>
+      <ApiErrorToaster {...toaster} />
     </ApiErrorProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, screen, within } from 'storybook/test';
 import { errorFromResponse } from '../../src/core/index.js';
 import { fixtureResponse, seedFixtures, type SeedApi } from '../../src/msw/index.js';
 
@@ -11,7 +11,7 @@ export async function playEveryError(canvasElement: HTMLElement, api: SeedApi) {
     await userEvent.click(canvas.getByRole('button', { name: 'Send the request' }));
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent(String(fixture.status)));
     await waitFor(() => expect(canvas.getByTestId('kind')).toHaveTextContent(expected.kind));
-    const toasts = within(canvas.getByRole('region', { name: /Notifications/ }));
+    const toasts = within(screen.getByRole('region', { name: /Notifications/ }));
     await waitFor(() => expect(toasts.getAllByRole('listitem')).toHaveLength(1));
     await userEvent.click(canvas.getByRole('button', { name: 'Clear toasts' }));
   }

@@ -55,7 +55,7 @@ describe('in Chromium', () => {
     expect(document.querySelector('[aria-live="polite"]')?.textContent).toContain('Slow down.');
   });
 
-  it('is reachable by keyboard: Alt+T, Tab through actions, Escape dismisses and focus returns', async () => {
+  it('is reachable by keyboard: Alt+T, Tab through details and actions, Escape dismisses and focus returns', async () => {
     const screen = await render(
       <App>
         <button type="button">app</button>
@@ -70,11 +70,14 @@ describe('in Chromium', () => {
     await userEvent.keyboard('{Alt>}t{/Alt}');
     await expect.element(toast).toHaveFocus();
     await userEvent.tab();
-    await expect.element(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
+    await expect.element(screen.getByRole('button', { name: 'Details' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
     await userEvent.tab();
     await expect.element(screen.getByRole('button', { name: 'Copy request id' })).toHaveFocus();
     await userEvent.tab();
     await expect.element(screen.getByRole('link', { name: 'Docs' })).toHaveFocus();
+    await userEvent.tab();
+    await expect.element(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
     await expect.element(toast).not.toBeInTheDocument();
     await expect.element(screen.getByRole('button', { name: 'app' })).toHaveFocus();

@@ -44,7 +44,10 @@ describe('ApiErrorToaster', () => {
       for (let i = 0; i < 1000; i += 1) reportError(error);
     });
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
-    expect(screen.getByLabelText('1000 times')).toHaveTextContent('×1000');
+    // Seen as ×1000, heard as "1000 times" (a role-less aria-label would be read as "×1000").
+    const toast = screen.getByRole('listitem');
+    expect(within(toast).getByText('×1000')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(toast).getByText('1000 times')).toHaveClass('fl-sr-only');
   });
 
   it('shows no toast for aborts', async () => {
@@ -127,6 +130,12 @@ describe('ApiErrorToaster', () => {
     );
     renderWithFaultline(<FailingQuery api={api} />);
     const toast = await screen.findByRole('listitem');
+    // For the person who opens them: the details start collapsed.
+    const details = within(toast).getByRole('button', { name: 'Details' });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    expect(within(toast).queryByRole('link', { name: 'Docs' })).toBeNull();
+    await user.click(details);
+    expect(details).toHaveAttribute('aria-expanded', 'true');
     expect(within(toast).getByRole('link', { name: 'Docs' })).toHaveAttribute('href', 'https://docs.piratecrew.fun/docs/error-codes-reference#internal_error');
     expect(within(toast).getByRole('link', { name: 'Docs' })).toHaveAttribute('rel', 'noopener noreferrer');
     expect(within(toast).getByText('req_42')).toBeInTheDocument(); // inside the details disclosure
@@ -185,7 +194,7 @@ describe('ApiErrorToaster', () => {
     await screen.findByRole('listitem');
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
-    expect(screen.queryByLabelText(/times$/)).toBeNull();
+    expect(screen.queryByText(/times$/)).toBeNull();
   });
 
   it('leaves no timer or listener behind after unmount', async () => {
@@ -219,6 +228,34 @@ it('reports errors of plain useQuery calls under the provider', async () => {
   renderWithFaultline(<Plain />);
   const toast = await screen.findByRole('listitem');
   expect(toast).toHaveTextContent('You seem to be offline');
+});
+
+it("counts one query's retries as one incident, and a new fetch as another", async () => {
+  const user = userEvent.setup();
+  let calls = 0;
+  function Limited() {
+    const query = useQuery({
+      queryKey: ['limited'],
+      queryFn: () => {
+        calls += 1;
+        return Promise.reject(new ApiError({ kind: 'rate_limited', status: 429, message: 'slow down', retryable: true }));
+      },
+      retry: 3,
+      retryDelay: 0,
+    });
+    return (
+      <button type="button" onClick={() => void query.refetch()}>
+        {query.status}
+      </button>
+    );
+  }
+  renderWithFaultline(<Limited />);
+  const button = await screen.findByRole('button', { name: 'error' });
+  expect(calls).toBe(4);
+  expect(screen.getByRole('listitem')).not.toHaveTextContent(/times/);
+  await user.click(button);
+  await vi.waitFor(() => expect(calls).toBe(8));
+  await vi.waitFor(() => expect(screen.getByRole('listitem')).toHaveTextContent('2 times'));
 });
 
 it('offers Retry only where sending it again can help', async () => {

@@ -15,6 +15,16 @@ describe('toasts', () => {
     expect(toasts[0]).toMatchObject({ count: 1000, visible: true });
   });
 
+  it('counts incidents, not the attempts of one run: retries of one fetch are one', () => {
+    const store = createApiErrorStore();
+    const firstFetch = {};
+    for (let attempt = 0; attempt < 4; attempt += 1) recordIncident(store, err(), { now: T0 + attempt, incident: firstFetch });
+    expect(store.getState().toasts[0]?.count).toBe(1);
+    recordIncident(store, err(), { now: T0 + 10, incident: {} });
+    recordIncident(store, err(), { now: T0 + 11 });
+    expect(store.getState().toasts[0]?.count).toBe(3);
+  });
+
   it('keeps distinct incidents apart, shows at most maxVisible and queues the rest, bounded', () => {
     const store = createApiErrorStore({ maxVisible: 3, maxQueued: 5 });
     for (let i = 0; i < 1000; i += 1) recordIncident(store, err({ code: `E${i}` }), { now: T0 });

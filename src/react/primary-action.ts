@@ -1,0 +1,40 @@
+import { errorFacts, type ApiError, type Messages, type Recovery } from '../core/index.js';
+import type { ReauthStatus, ToastEntry } from '../store/index.js';
+
+/** Recoveries only the app can do; a toast offers them when the app passed `onAction`. */
+const APP_ACTIONS: ReadonlySet<string> = new Set(['requote', 'pay', 'add-funds', 'check-status', 'connect-wallet', 'switch-network', 'sign-again']);
+
+export interface PrimaryAction {
+  label: string;
+  run: () => unknown;
+}
+
+/** What the primary action depends on besides the toast: the provider's context and the re-auth state. */
+export interface ActionEnvironment {
+  messages: Messages;
+  canReauth: boolean;
+  reauthenticate: () => Promise<void>;
+  onAction: ((action: Recovery, error: ApiError) => void) | undefined;
+  reauthStatus: ReauthStatus;
+}
+
+/**
+ * The primary action of a toast: what the error's recovery needs when the app can do it (pay, sign
+ * in, re-quote…), else a retry of the failed work. Resending a 402 or an expired quote would only fail again.
+ */
+export function primaryAction(toast: ToastEntry, { messages, canReauth, reauthenticate, onAction, reauthStatus }: ActionEnvironment): PrimaryAction | null {
+  // Type-checked fields that cannot throw: any ApiError a hostile SDK makes must render.
+  const error = errorFacts(toast.error);
+  const recovery = error.recovery;
+  if (recovery && onAction && APP_ACTIONS.has(recovery)) {
+    return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, toast.error) };
+  }
+  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
+  if (toast.rateLimitKey !== null) return null;
+  // Retry only where sending it again can help: not a 403, a validation error or an expired quote.
+  const retryHelps = error.retryable || recovery === 'retry' || error.kind === 'unknown' || (error.kind === 'unauthorized' && reauthStatus === 'ok');
+  if (toast.retry && retryHelps) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
+  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  return null;
+}

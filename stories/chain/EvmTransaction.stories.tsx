@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within, screen } from 'storybook/test';
 import { createPublicClient, createWalletClient, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { mainnet } from 'viem/chains';
@@ -49,7 +49,7 @@ async function payAndFindToast(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await userEvent.click(canvas.getByRole('button', { name: 'Pay' }));
   await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('error'), { timeout: 3000 });
-  return { canvas, toast: await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem') };
+  return { canvas, toast: await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem') };
 }
 
 /** The node says "insufficient funds for gas * price + value": the toast offers Add funds. */

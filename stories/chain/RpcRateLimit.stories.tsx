@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, waitFor, within, screen } from 'storybook/test';
 import { createPublicClient, http } from 'viem';
 import { mainnet } from 'viem/chains';
 import { useApiQuery } from '../../src/index.js';
@@ -57,7 +57,7 @@ export default meta;
 export const WaitsTheStatedBackoff: StoryObj<typeof meta> = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent(/Trying again in [12]s/);
     await expect(canvas.getByTestId('block')).toHaveTextContent('Status: pending');
     await waitFor(() => expect(canvas.getByTestId('block')).toHaveTextContent('Block 20000000'), { timeout: 5000 });

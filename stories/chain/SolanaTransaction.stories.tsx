@@ -1,6 +1,6 @@
 import { createSolanaRpc } from '@solana/kit';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within, screen } from 'storybook/test';
 import { useApiMutation } from '../../src/index.js';
 import { ChainDemo, rpcNode, type RpcAnswer } from './chain-demo';
 
@@ -51,7 +51,7 @@ async function sendAndFindToast(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await userEvent.click(canvas.getByRole('button', { name: 'Send transaction' }));
   await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('error'));
-  return { canvas, toast: await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem') };
+  return { canvas, toast: await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem') };
 }
 
 /** The blockhash expired: the same signed bytes can never land. Sign again, never Retry. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createWalletClient, custom } from 'viem';
 import { mainnet } from 'viem/chains';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within, screen } from 'storybook/test';
 import { useApiMutation } from '../../src/index.js';
 import { ChainDemo } from './chain-demo';
 
@@ -64,7 +64,7 @@ export const NotConnected: Story = {
   args: { failure: { code: 4100, message: 'The requested account and/or method has not been authorized by the user.' } },
   play: async ({ canvasElement }) => {
     const canvas = await send(canvasElement);
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent('Connect your wallet');
     await userEvent.click(within(toast).getByRole('button', { name: 'Connect wallet' }));
     await expect(within(canvas.getByRole('list', { name: 'App actions' })).getByText('connect-wallet')).toBeInTheDocument();
@@ -77,7 +77,7 @@ export const WrongNetwork: Story = {
   args: { failure: null, chainId: 137 },
   play: async ({ canvasElement }) => {
     const canvas = await send(canvasElement);
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent('Wrong network');
     await userEvent.click(within(toast).getByRole('button', { name: 'Switch network' }));
     await expect(within(canvas.getByRole('list', { name: 'App actions' })).getByText('switch-network')).toBeInTheDocument();
@@ -88,8 +88,8 @@ export const WrongNetwork: Story = {
 export const WalletBusy: Story = {
   args: { failure: { code: -32002, message: "Request of type 'eth_sendTransaction' already pending for origin http://localhost. Please wait." } },
   play: async ({ canvasElement }) => {
-    const canvas = await send(canvasElement);
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    await send(canvasElement);
+    const toast = await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent(/Open your wallet/);
     await expect(within(toast).queryByRole('button', { name: 'Retry' })).toBeNull();
   },
@@ -99,8 +99,8 @@ export const WalletBusy: Story = {
 export const Rejected: Story = {
   args: { failure: { code: 4001, message: 'User rejected the request.' } },
   play: async ({ canvasElement }) => {
-    const canvas = await send(canvasElement);
+    await send(canvasElement);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(within(canvas.getByRole('region', { name: /Notifications/ })).queryAllByRole('listitem')).toHaveLength(0);
+    await expect(within(await screen.findByRole('region', { name: /Notifications/ })).queryAllByRole('listitem')).toHaveLength(0);
   },
 };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, waitFor, within, screen } from 'storybook/test';
 import { useApiQuery, useRateLimit } from '../../src/index.js';
 import { clients } from '../support/clients';
 import { Demo } from '../support/Demo';
@@ -43,7 +43,7 @@ export const HeadersHidden: StoryObj<typeof meta> = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const toasts = within(canvas.getByRole('region', { name: /Notifications/ }));
+    const toasts = within(await screen.findByRole('region', { name: /Notifications/ }));
     const toast = await toasts.findByRole('listitem');
     await expect(toast).toHaveTextContent(/Trying again in [12]s\./);
     await expect(canvas.getByText(/Window closed for [12]s/)).toBeInTheDocument();
@@ -59,7 +59,7 @@ export const HeadersExposed: StoryObj<typeof meta> = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const toast = await within(canvas.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
+    const toast = await within(await screen.findByRole('region', { name: /Notifications/ })).findByRole('listitem');
     await expect(toast).toHaveTextContent(/Trying again in [2-3]s\./);
     await waitFor(() => expect(canvas.getByText('Pools: CREW')).toBeInTheDocument(), { timeout: 6000 });
     await expect(mock.requests.piratecrew).toBe(2);

@@ -208,7 +208,8 @@ describe('keyboard and focus', () => {
   it('scrolls the expanded stack when it outgrows the screen, so every toast can be reached (200 % zoom)', async () => {
     await page.viewport(640, 300);
     const screen = await render(<App toaster={{ details: true }} />);
-    for (const code of ['A', 'B', 'C']) reportError(new ApiError({ kind: 'server', status: 500, code, message: 'x', retryable: true, requestId: `req_${code}` }));
+    // Sticky toasts (a person must act): on a loaded machine a 6 s transient toast could leave before the checks.
+    for (const code of ['A', 'B', 'C']) reportError(new ApiError({ kind: 'conflict', status: 409, code, message: 'x', requestId: `req_${code}` }));
     await expect.poll(() => document.querySelectorAll('.fl-toast').length).toBe(3);
     await userEvent.keyboard('{Alt>}t{/Alt}');
     const list = document.querySelector('.fl-toast-list')!;

@@ -78,6 +78,16 @@ function ethersProvider() {
 }
 /** wagmi with its mock connector (a real connector that needs no extension), on mainnet only. */
 const wagmiConfig = () => createConfig({ chains: [mainnet], connectors: [mock({ accounts: [ACCOUNT] })], transports: { [mainnet.id]: wagmiHttp(node.url) } });
+/**
+ * destroy() rejects the requests ethers still holds in its batch queue, and its block poller does not
+ * catch that rejection (an unhandled "provider destroyed; cancelled request"). Stop the listeners,
+ * let the queue drain past its batch stall (10 ms), then destroy.
+ */
+async function settleThenDestroy(provider: JsonRpcProvider): Promise<void> {
+  await provider.removeAllListeners();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  provider.destroy();
+}
 const ethersWallet = (script: Parameters<typeof scriptedProvider>[0]) => new BrowserProvider(scriptedProvider(script), 1);
 const viemCall = () => viemPublic().readContract({ address: ACCOUNT, abi, functionName: 'swap', args: [1n] });
 const ethersCall = async () => {
@@ -224,7 +234,7 @@ describe('blockhash expired / not found, block height exceeded → sign-again, n
 describe('confirmation timed out or outcome unknown, nonce too low / already known → check-status, not retried', () => {
   it.each([
     ['receipt timeout (viem waitForTransactionReceipt)', () => rejected(() => viemPublic().waitForTransactionReceipt({ hash: `0x${'a'.repeat(64)}`, timeout: 50, pollingInterval: 10 }))],
-    ['receipt timeout (ethers waitForTransaction)', async () => { const provider = ethersProvider(); try { return await rejected(() => provider.waitForTransaction(`0x${'a'.repeat(64)}`, 1, 50)); } finally { provider.destroy(); } }],
+    ['receipt timeout (ethers waitForTransaction)', async () => { const provider = ethersProvider(); try { return await rejected(() => provider.waitForTransaction(`0x${'a'.repeat(64)}`, 1, 50)); } finally { await settleThenDestroy(provider); } }],
     ['confirmation timeout (web3.js TransactionExpiredTimeoutError)', async () => new TransactionExpiredTimeoutError('5'.repeat(88), 30)],
     ['nonce too low (viem)', () => thrownBy('eth_sendRawTransaction', rpcError(-32000, 'nonce too low: next nonce 5, tx nonce 1'), viemSend)],
     ['already known (ethers)', () => thrownBy('eth_sendRawTransaction', rpcError(-32000, 'already known'), ethersSend)],

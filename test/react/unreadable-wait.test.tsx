@@ -22,7 +22,8 @@ async function advance(ms: number) {
 }
 
 describe('a rate limit whose wait the page cannot read', () => {
-  it('closes the window for 1 s, then 2 s, then 4 s: no request inside it, one request as each countdown ends', async () => {
+  // About 130 s of fake time and a render per second: give it room on a loaded machine.
+  it('closes the window for 1 s, then 2 s, then 4 s: no request inside it, one request as each countdown ends', { timeout: 30_000 }, async () => {
     vi.useFakeTimers();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const api = scriptedApi(url, hiddenLimit);

@@ -117,6 +117,12 @@ export function looksLikeHtml(text: string, contentType: string | null): boolean
 const SCHEME_TOKEN = /\b(bearer|basic|token)(\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
 const STRIPE_KEY = /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}/g;
 const QUERY_SECRET = /\b((?:api[-_]?key|apikey|key|token|access[-_]?token|auth|authorization|secret|client[-_]?secret|password|signature|sig|jwt|session)=)[^&#\s"'<>]+/gi;
+// RPC providers put the API key in the URL's path (Alchemy `/v2/<key>`, Infura `/v3/<key>`, QuickNode
+// `/<token>/`), and SDKs quote that URL in their messages. A path segment of 32+ key characters with
+// letters and digits is taken for a key; UUIDs (resource ids) are kept.
+const PATH_KEY = /\/([A-Za-z0-9_-]{32,})(?=[/?#\s"'<>),;]|$)/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const redactPathKey = (match: string, segment: string) => (/[0-9]/.test(segment) && /[A-Za-z]/.test(segment) && !UUID.test(segment) ? '/[redacted]' : match);
 // A JWT is three base64url segments; it is found by reading each run of JWT characters once.
 const JWT_RUN = /[A-Za-z0-9_.-]{11,}/g;
 const SEGMENT = /[A-Za-z0-9_-]/;
@@ -175,6 +181,7 @@ export function redactSecrets(text: string, secrets: readonly string[] = [], pat
     .replace(JWT_RUN, redactJwts)
     .replace(SCHEME_TOKEN, (_match, scheme: string, space: string) => `${scheme}${space}[redacted]`)
     .replace(STRIPE_KEY, '[redacted]')
+    .replace(PATH_KEY, redactPathKey)
     .replace(QUERY_SECRET, (_match, name: string) => `${name}redacted`);
 }
 
@@ -198,7 +205,7 @@ export function redactUrl(input: string, secrets: readonly string[] = []): strin
       }
     }
     if (!changed) return redactSecrets(url);
-    return parsed.origin === 'http://relative.invalid' ? `${parsed.pathname}${parsed.search}${parsed.hash}` : parsed.href;
+    return redactSecrets(parsed.origin === 'http://relative.invalid' ? `${parsed.pathname}${parsed.search}${parsed.hash}` : parsed.href);
   } catch {
     return redactSecrets(url);
   }

@@ -232,6 +232,23 @@ describe('secrets', () => {
     expect(json).not.toContain(token);
     expect(json).toContain('page=2');
   });
+
+  // Alchemy, Infura and QuickNode carry the key in the RPC URL's path, and viem/ethers quote that URL.
+  it.each([
+    ['Alchemy', 'https://eth-mainnet.g.alchemy.com/v2/', 'Ab3dEfGh1jKlMnOpQr5tUvWxYz012345'],
+    ['Infura', 'https://mainnet.infura.io/v3/', '9aa3d95b3bc440fa88ea12eaa4456161'],
+    ['QuickNode', 'https://example.solana-mainnet.quiknode.pro/', 'f0e1d2c3b4a5968778695a4b3c2d1e0f12345678'],
+  ])('redacts an API key in the path of a %s RPC URL, in the message and in toJSON()', (_name, base, key) => {
+    const error = normalizeError(new Error(`HTTP request failed.\n\nURL: ${base}${key}\nRequest body: {"method":"eth_call"}`));
+    expect(error.message).not.toContain(key);
+    expect(JSON.stringify(error)).not.toContain(key);
+    expect(error.message).toContain(`${base}[redacted]`);
+  });
+
+  it('keeps resource ids in paths: UUIDs and short ids', () => {
+    const error = normalizeError(new Error('GET https://api.example/v1/orders/123e4567-e89b-12d3-a456-426614174000/items/ord_01HXYZ failed'));
+    expect(error.message).toContain('123e4567-e89b-12d3-a456-426614174000/items/ord_01HXYZ');
+  });
 });
 
 describe('the client', () => {

@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiError, ApiProfile, Messages, Recovery, RetryPolicy } from '../core/index.js';
-import type { ApiErrorStore } from '../store/index.js';
+import type { ApiErrorClient, ApiErrorStore } from '../store/index.js';
 
-/** What the provider shares with its hooks and components. */
+/** What the provider shares with its hooks and components: its client's parts, and the catalog. */
 export interface ApiErrorContextValue {
+  client: ApiErrorClient;
   store: ApiErrorStore;
   queryClient: QueryClient;
+  /** The English catalog with the app's overrides on top: every key is there. */
   messages: Messages;
   profiles: readonly ApiProfile[];
   now: () => number;

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { defaultMessages, type MessageOverrides, type Messages } from '../core/index.js';
+import { defaultMessages, type MessageOverrides } from '../core/index.js';
 import { createApiErrorClient, type ApiErrorClient, type ApiErrorClientOptions } from '../store/index.js';
-import { ApiErrorContext, type ApiErrorContextValue } from './context.js';
+import { ApiErrorContext, type ApiErrorContextValue, type Catalog } from './context.js';
 
 export interface ApiErrorProviderProps extends Omit<ApiErrorClientOptions, 'messages' | 'store' | 'visibility'> {
   /** Signs the user in again (whatever it returns is ignored; a rejection means it failed); on success the queries that failed with 401 run again. */
@@ -29,9 +29,9 @@ export interface ApiErrorMeta extends Record<string, unknown> {
 }
 
 /** The catalog with the app's overrides on top (an override left undefined keeps the default). */
-function mergeMessages(overrides: MessageOverrides | undefined): Messages {
+function mergeMessages(overrides: MessageOverrides | undefined): Catalog {
   if (!overrides) return defaultMessages;
-  const merged: Messages = { ...defaultMessages };
+  const merged: Catalog = { ...defaultMessages };
   for (const [key, value] of Object.entries(overrides)) if (typeof value === 'string') merged[key] = value;
   return merged;
 }

@@ -1,15 +1,17 @@
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ApiError, ApiProfile, Messages, Recovery, RetryPolicy } from '../core/index.js';
+import type { ApiError, ApiProfile, CatalogKey, Messages, Recovery, RetryPolicy } from '../core/index.js';
 import type { ApiErrorClient, ApiErrorStore } from '../store/index.js';
+
+/** The catalog the UI reads: the English one with the app's overrides on top, so every catalog key is there. */
+export type Catalog = Messages & Record<CatalogKey, string>;
 
 /** What the provider shares with its hooks and components: its client's parts, and the catalog. */
 export interface ApiErrorContextValue {
   client: ApiErrorClient;
   store: ApiErrorStore;
   queryClient: QueryClient;
-  /** The English catalog with the app's overrides on top: every key is there. */
-  messages: Messages;
+  messages: Catalog;
   profiles: readonly ApiProfile[];
   now: () => number;
   queryPolicy: RetryPolicy;

@@ -3,6 +3,7 @@
 // faultline, sonner and react-hot-toast fed the same errors (one toast call each, as their users
 // write it). Runs in jsdom; needs `node --expose-gc` for the heap figures.
 import { JSDOM } from 'jsdom';
+import type { ApiErrorStore } from '../src/index.js';
 
 const REPORTS = Number(process.env.STORM_REPORTS ?? 1000);
 
@@ -45,7 +46,7 @@ export async function benchStorm(only?: string): Promise<StormRow[]> {
   const silence = console.error;
   console.error = () => undefined; // act() warnings about sonner's own timers
 
-  let store: import('../src/index.js').ApiErrorStore | undefined;
+  let store: ApiErrorStore | undefined;
   const libraries: Array<{ name: string; toaster: () => React.ReactNode; report: (i: number, same: boolean) => void; count: () => number; clear: () => void }> = [
     {
       name: 'faultline',

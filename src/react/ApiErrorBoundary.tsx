@@ -1,6 +1,6 @@
 import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
+import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription } from '../core/index.js';
 import { ApiErrorContext, type Catalog } from './context.js';
 import { Facts } from './Facts.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';

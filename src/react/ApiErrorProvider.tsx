@@ -63,18 +63,11 @@ export function ApiErrorProvider(props: ApiErrorProviderProps) {
   const hasOnAction = callbacks.onAction !== undefined;
   const context = useMemo<ApiErrorContextValue>(
     () => ({
+      ...client,
       client,
-      store: client.store,
-      queryClient: client.queryClient,
       messages,
-      profiles: client.profiles,
-      now: client.now,
-      queryPolicy: client.queryPolicy,
-      mutationPolicy: client.mutationPolicy,
       canReauth,
-      reauthenticate: client.reauthenticate,
       onAction: hasOnAction ? (action, error) => client.callbacks().onAction?.(action, error) : undefined,
-      waitForWindow: client.waitForWindow,
     }),
     [client, messages, canReauth, hasOnAction],
   );

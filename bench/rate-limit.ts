@@ -9,7 +9,7 @@ import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import ky from 'ky';
 import { createApiClient, createRetryPolicy, isApiError } from '../src/core/index.js';
-import { createApiErrorStore, noteRateLimitHeaders, recordIncident, waitForRateLimitWindow } from '../src/store/index.js';
+import { createApiErrorStore, noteRateLimitHeaders, report, waitForRateLimitWindow } from '../src/store/index.js';
 
 const WINDOW_MS = 2000;
 const GIVE_UP_MS = 12_000;
@@ -98,7 +98,7 @@ export const CLIENTS: Record<string, () => Fetcher> = {
           try {
             return await api.get(url, { signal });
           } catch (error) {
-            if (isApiError(error)) recordIncident(store, { ...error, api: 'bench' } as typeof error, { now: Date.now(), toast: false });
+            if (isApiError(error)) report(store, { ...error, api: 'bench' } as typeof error, { now: Date.now(), toast: false });
             throw error;
           }
         },

@@ -3,6 +3,7 @@
 // faultline, sonner and react-hot-toast fed the same errors (one toast call each, as their users
 // write it). Runs in jsdom; needs `node --expose-gc` for the heap figures.
 import { JSDOM } from 'jsdom';
+import type { ApiErrorStore } from '../src/index.js';
 
 const REPORTS = Number(process.env.STORM_REPORTS ?? 1000);
 
@@ -45,15 +46,19 @@ export async function benchStorm(only?: string): Promise<StormRow[]> {
   const silence = console.error;
   console.error = () => undefined; // act() warnings about sonner's own timers
 
-  let store: ReturnType<typeof faultline.createApiErrorStore> | undefined;
+  let store: ApiErrorStore | undefined;
   const libraries: Array<{ name: string; toaster: () => React.ReactNode; report: (i: number, same: boolean) => void; count: () => number; clear: () => void }> = [
     {
       name: 'faultline',
-      toaster: () => (
-        <faultline.ApiErrorProvider queryClient={new QueryClient()} store={(store = faultline.createApiErrorStore())}>
-          <faultline.ApiErrorToaster />
-        </faultline.ApiErrorProvider>
-      ),
+      toaster: () => {
+        const client = faultline.createApiErrorClient({ queryClient: new QueryClient() });
+        store = client.store;
+        return (
+          <faultline.ApiErrorProvider queryClient={client.queryClient} client={client}>
+            <faultline.ApiErrorToaster />
+          </faultline.ApiErrorProvider>
+        );
+      },
       report: (i, same) =>
         faultline.reportError(
           new faultline.ApiError({ kind: 'server', status: 503, message: 'Service Unavailable', retryable: true, request: { method: 'GET', url: same ? 'https://api.example.com/feed' : `https://api.example.com/items/${i}` } }),

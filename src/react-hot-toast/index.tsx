@@ -37,7 +37,7 @@ function Content({ item, dismissLabel }: { item: ApiErrorToast; dismissLabel: st
  */
 export function HotToasts({ toast = hotToast }: HotToastsProps) {
   const { messages } = useApiErrorContext();
-  const dismissLabel = messages['action.dismiss'] ?? 'Dismiss';
+  const dismissLabel = messages['action.dismiss'];
   useToastBridge({
     show(item) {
       const show = item.family === 'error' || item.family === 'auth' ? toast.error : toast;

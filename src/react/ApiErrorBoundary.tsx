@@ -1,7 +1,7 @@
 import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
-import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription, type Messages } from '../core/index.js';
-import { ApiErrorContext } from './context.js';
+import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription } from '../core/index.js';
+import { ApiErrorContext, type Catalog } from './context.js';
 import { Facts } from './Facts.js';
 import { ToastIcon, toastFamily } from './ToastIcon.js';
 import { useApiErrorMessage } from './useApiErrorMessage.js';
@@ -43,7 +43,7 @@ function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolea
 /** The built-in fallback: icon, title, message, Try again, and the facts a developer needs, folded away. */
 function DefaultFallback({ error, message, reset }: FallbackProps) {
   // Works outside a provider too, in English.
-  const messages: Messages = useContext(ApiErrorContext)?.messages ?? defaultMessages;
+  const messages: Catalog = useContext(ApiErrorContext)?.messages ?? defaultMessages;
   // Type-checked fields that cannot throw, whatever the thrown value carried.
   const facts = errorFacts(error);
   return (
@@ -54,7 +54,7 @@ function DefaultFallback({ error, message, reset }: FallbackProps) {
         <p className="fl-toast-description">{message.description}</p>
         <div className="fl-actions">
           <button type="button" className="fl-button fl-button-primary" onClick={reset}>
-            {messages['boundary.retry'] ?? 'Try again'}
+            {messages['boundary.retry']}
           </button>
         </div>
         <details className="fl-boundary-details">

@@ -124,7 +124,7 @@ export function ApiErrorToaster({
     if (!regionRef.current?.contains(event.relatedTarget as Node | null)) store.getState().resume('focus', now());
   };
 
-  const label = messages['toaster.label'] ?? 'Notifications';
+  const label = messages['toaster.label'];
   const hotkeyLabel = `Alt+${hotkey.replace(/^Key/, '')}`;
   // Set through the CSSOM on the client only (the portal renders nothing on the server), so a strict CSP allows it.
   const style = offset === undefined ? undefined : ({ '--fl-offset': typeof offset === 'number' ? `${offset}px` : offset } as CSSProperties);
@@ -164,7 +164,7 @@ export function ApiErrorToaster({
               />
             ))}
           </ol>
-          {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'] ?? '', { count: overflow })}</p>}
+          {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'], { count: overflow })}</p>}
         </section>
       </Portal>
       {reauthPrompt && <ReauthPrompt />}

@@ -37,7 +37,7 @@ export function ReauthPrompt() {
         </p>
         {status === 'failed' && (
           <p role="alert" className="fl-dialog-error">
-            {formatMessage(messages['reauth.failed'] ?? '', { message: error?.message }) ?? messages['reauth.failed']?.replace(/:? ?\{message\}/, '')}
+            {formatMessage(messages['reauth.failed'], { message: error?.message }) ?? messages['reauth.failed'].replace(/:? ?\{message\}/, '')}
           </p>
         )}
         <div className="fl-dialog-actions">

@@ -67,7 +67,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
   const primary = usePrimaryAction(toast);
   const hasDetails = hasFacts(error) || error.docUrl !== null;
   const text = toast.message ?? description;
-  const countLabel = formatMessage(messages['toaster.count'] ?? '{count} times', { count: toast.count }) ?? '';
+  const countLabel = formatMessage(messages['toaster.count'], { count: toast.count }) ?? '';
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (event.key === 'Escape') {
@@ -124,7 +124,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
         <div className="fl-toast-description" id={`${id}-description`}>
           {text}
         </div>
-        {window && <Countdown left={left} total={total} label={formatMessage(messages['toaster.countdown'] ?? '', { seconds: left }) ?? ''} />}
+        {window && <Countdown left={left} total={total} label={formatMessage(messages['toaster.countdown'], { seconds: left }) ?? ''} />}
         {hasDetails && (
           <div className="fl-toast-details" id={`${id}-details`} hidden={!open}>
             {hasFacts(error) && <Facts error={error} messages={messages} />}
@@ -155,7 +155,7 @@ export function Toast({ toast, onDismiss, detailsOpen = false, depth = 0, leavin
           {primary.label}
         </button>
       )}
-      <button type="button" className="fl-toast-close" aria-label={messages['action.dismiss'] ?? 'Dismiss'} onClick={() => onDismiss(toast.id)}>
+      <button type="button" className="fl-toast-close" aria-label={messages['action.dismiss']} onClick={() => onDismiss(toast.id)}>
         <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6 6 18" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
         </svg>

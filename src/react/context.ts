@@ -1,25 +1,18 @@
 import { createContext, useContext } from 'react';
-import type { QueryClient } from '@tanstack/react-query';
-import type { ApiError, ApiProfile, Messages, Recovery, RetryPolicy } from '../core/index.js';
-import type { ApiErrorStore } from '../store/index.js';
+import type { ApiError, CatalogKey, Messages, Recovery } from '../core/index.js';
+import type { ApiErrorClient } from '../store/index.js';
 
-/** What the provider shares with its hooks and components. */
-export interface ApiErrorContextValue {
-  store: ApiErrorStore;
-  queryClient: QueryClient;
-  messages: Messages;
-  profiles: readonly ApiProfile[];
-  now: () => number;
-  queryPolicy: RetryPolicy;
-  mutationPolicy: RetryPolicy;
+/** The catalog the UI reads: the English one with the app's overrides on top, so every catalog key is there. */
+export type Catalog = Messages & Record<CatalogKey, string>;
+
+/** What the provider shares with its hooks and components: its client's parts, and the catalog. */
+export interface ApiErrorContextValue extends ApiErrorClient {
+  client: ApiErrorClient;
+  messages: Catalog;
   /** Whether the app handles re-authentication (it passed `onReauth`). */
   canReauth: boolean;
-  /** Runs the app's `onReauth` once, however often it is called while it runs. */
-  reauthenticate: () => Promise<void>;
   /** Handles the recoveries only the app can do (a new quote, a payment…); undefined when it has none. */
   onAction: ((action: Recovery, error: ApiError) => void) | undefined;
-  /** Resolves once the rate-limit window for `key` is open again (at once when it is not closed). */
-  waitForWindow: (key: string, signal?: AbortSignal) => Promise<void>;
 }
 
 export const ApiErrorContext = createContext<ApiErrorContextValue | null>(null);

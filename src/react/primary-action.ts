@@ -1,4 +1,5 @@
-import { errorFacts, type ApiError, type Messages, type Recovery } from '../core/index.js';
+import { errorFacts, type ApiError, type Recovery } from '../core/index.js';
+import type { Catalog } from './context.js';
 import type { ReauthStatus, ToastEntry } from '../store/index.js';
 
 /** Recoveries only the app can do; a toast offers them when the app passed `onAction`. */
@@ -11,7 +12,7 @@ export interface PrimaryAction {
 
 /** What the primary action depends on besides the toast: the provider's context and the re-auth state. */
 export interface ActionEnvironment {
-  messages: Messages;
+  messages: Catalog;
   canReauth: boolean;
   reauthenticate: () => Promise<void>;
   onAction: ((action: Recovery, error: ApiError) => void) | undefined;
@@ -29,12 +30,12 @@ export function primaryAction(toast: ToastEntry, { messages, canReauth, reauthen
   if (recovery && onAction && APP_ACTIONS.has(recovery)) {
     return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, toast.error) };
   }
-  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'], run: reauthenticate };
   // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
   if (toast.rateLimitKey !== null) return null;
   // Retry only where sending it again can help: not a 403, a validation error or an expired quote.
   const retryHelps = error.retryable || recovery === 'retry' || error.kind === 'unknown' || (error.kind === 'unauthorized' && reauthStatus === 'ok');
-  if (toast.retry && retryHelps) return { label: messages['action.retry'] ?? 'Retry', run: toast.retry };
-  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'] ?? 'Sign in', run: reauthenticate };
+  if (toast.retry && retryHelps) return { label: messages['action.retry'], run: toast.retry };
+  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'], run: reauthenticate };
   return null;
 }

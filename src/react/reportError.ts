@@ -1,13 +1,13 @@
 import { normalizeError, type ApiError } from '../core/index.js';
-import { activeProvider } from './provider-registry.js';
+import { activeClient } from '../store/mounted-clients.js';
 
 /**
  * Puts any error through the mounted `<ApiErrorProvider>` from outside React (an event handler,
  * a wallet callback, a WebSocket). Returns the normalized error; without a provider it only normalizes.
  */
 export function reportError(error: unknown): ApiError {
-  const provider = activeProvider();
-  return provider ? provider.report(error) : normalizeError(error);
+  const client = activeClient();
+  return client ? client.report(error) : normalizeError(error);
 }
 
 /**
@@ -15,5 +15,5 @@ export function reportError(error: unknown): ApiError {
  * closes the window before a 429). Fits `createApiClient({ onResponse: (r) => reportResponse(r, 'pumpfun') })`.
  */
 export function reportResponse(response: Response, api?: string): void {
-  activeProvider()?.observeResponse(response, api);
+  activeClient()?.observeResponse(response, api);
 }

@@ -2,7 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MAX_TIMER_MS, type ApiError, type RateLimitInfo } from '../core/index.js';
 import { blindWaitMs } from '../core/backoff.js';
 import { isRefusal } from '../core/refusal.js';
-import { rateLimitKey, toastDuration, toastKey, toastPoliteness, type ToastDurations } from './toast-rules.js';
+import { rateLimitKey } from './rate-limit-key.js';
+import { toastDuration, toastKey, toastPoliteness, type ToastDurations } from './toast-rules.js';
 
 /** A button a toast offers besides the ones its kind implies (e.g. Retry for a failed query). */
 export interface ToastAction {
@@ -63,7 +64,7 @@ export interface ApiErrorStoreOptions {
   random?: () => number;
 }
 
-export interface ReportOptions {
+export interface ToastOptions {
   now: number;
   message?: string | null;
   retry?: (() => unknown) | null;
@@ -90,7 +91,7 @@ export interface ApiErrorState {
   reauth: ReauthState;
 
   /** Shows (or counts) a toast for an error; returns it. */
-  showToast: (error: ApiError, options: ReportOptions) => ToastEntry;
+  showToast: (error: ApiError, options: ToastOptions) => ToastEntry;
   dismiss: (id: string, now: number) => void;
   dismissAll: () => void;
   pause: (reason: string, now: number) => void;

@@ -2,24 +2,24 @@ import { ApiError } from '../core/index.js';
 import { isRefusal } from '../core/refusal.js';
 import { warnUnreadableWait } from '../core/expose-headers-hint.js';
 import type { ApiErrorStore, ToastEntry } from './api-error-store.js';
-import { rateLimitKey } from './toast-rules.js';
+import { rateLimitKey } from './rate-limit-key.js';
 
 declare const process: { env: { NODE_ENV?: string } };
 
-export interface IncidentOptions {
+export interface ReportOptions {
   now: number;
   /** Show a toast (a query's `meta.toast: false` says no). Windows and re-auth still follow. */
   toast?: boolean;
   message?: string | null;
   retry?: (() => unknown) | null;
-  /** The run of work that failed; its retries are one incident (see ReportOptions.incident). */
+  /** The run of work that failed; its retries are one incident (see ToastOptions.incident). */
   incident?: object;
   /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
   reauth?: boolean;
   /**
    * Whether the failed work runs again by itself (React Query will retry it, or refetch it when the
    * window opens). A refusal with no readable wait closes its window only when it does: then the
-   * retry waits for the window and the toast counts down to it. See `ReportOptions.retrying`.
+   * retry waits for the window and the toast counts down to it. See `ToastOptions.retrying`.
    */
   retrying?: boolean;
 }
@@ -29,16 +29,16 @@ export interface IncidentOptions {
  * window for the wait it gave, or for a blind backoff when it gave none the page could read and a
  * retry will follow; a 401 asks for re-authentication once; everything else is a toast.
  */
-export function recordIncident(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
+export function report(store: ApiErrorStore, error: ApiError, options: ReportOptions): ToastEntry | null {
   try {
-    return record(store, error, options);
+    return apply(store, error, options);
   } catch {
     // An error whose fields throw when read (a hostile SDK's) still reaches the person, as a plain one.
     return store.getState().showToast(new ApiError({ kind: 'unknown', message: 'Something went wrong', cause: error }), { now: options.now });
   }
 }
 
-function record(store: ApiErrorStore, error: ApiError, options: IncidentOptions): ToastEntry | null {
+function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): ToastEntry | null {
   if (error.kind === 'aborted') return null;
   const state = store.getState();
   const { now, retrying } = options;

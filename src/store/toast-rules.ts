@@ -54,34 +54,3 @@ export function toastKey(error: ApiError): string {
     return 'unreadable';
   }
 }
-
-/**
- * A rate-limit window's key: the API's name, else the origin of the URL — a relative URL ('/api/…')
- * resolved against the page's origin, as fetch resolves it. '*' is the one window of errors that name
- * neither (no request URL, or a relative one on a server, where there is no page to resolve it against).
- */
-export function rateLimitKeyFor(api: string | null | undefined, url: string | null | undefined): string {
-  if (api) return api;
-  try {
-    const page = typeof location === 'undefined' ? undefined : location.href;
-    return url ? new URL(url, page).origin : '*';
-  } catch {
-    return '*';
-  }
-}
-
-/**
- * The rate-limit window key of an error: its own `rateLimitKey` (the API's name when the request's
- * URL or the caller chose the profile, else the request's origin, never a body's look-alike shape),
- * else, for an error built without one, its API or origin; '*' when nothing is known.
- */
-export function rateLimitKey(error: ApiError): string {
-  try {
-    const own = (error as { rateLimitKey?: unknown }).rateLimitKey;
-    if (typeof own === 'string' && own !== '') return own;
-    if (own === null) return rateLimitKeyFor(null, error.request?.url);
-    return rateLimitKeyFor(error.api, error.request?.url);
-  } catch {
-    return '*';
-  }
-}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorProvider, createApiErrorStore, reportError } from '../../src/index.js';
+import { ApiErrorProvider, createApiErrorClient, reportError } from '../../src/index.js';
 import { HotToasts } from '../../src/react-hot-toast/index.js';
 import { SonnerToasts } from '../../src/sonner/index.js';
 
@@ -29,9 +29,9 @@ function Failing() {
 
 for (const { name, Toaster, Bridge, toasts } of adapters) {
   describe(`faultline/${name}, against the real ${name}`, () => {
-    const mount = (children?: React.ReactNode, store = createApiErrorStore()) =>
+    const mount = (children?: React.ReactNode, client = createApiErrorClient({ queryClient: new QueryClient() })) =>
       render(
-        <ApiErrorProvider queryClient={new QueryClient()} store={store}>
+        <ApiErrorProvider queryClient={client.queryClient} client={client}>
           {children}
           <Toaster />
           <Bridge />
@@ -71,8 +71,9 @@ for (const { name, Toaster, Bridge, toasts } of adapters) {
     });
 
     it("dismisses faultline's toast when the person closes it in the app's toaster", async () => {
-      const store = createApiErrorStore();
-      await mount(null, store);
+      const client = createApiErrorClient({ queryClient: new QueryClient() });
+      const { store } = client;
+      await mount(null, client);
       reportError(new ApiError({ kind: 'forbidden', status: 403, message: 'no scope' }));
       await expect.poll(() => toasts().length).toBe(1);
       const close = page.getByRole('button', { name: name === 'sonner' ? 'Close toast' : 'Dismiss' });

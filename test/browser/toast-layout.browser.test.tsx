@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, createApiErrorStore, reportError, type ApiErrorToasterProps } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, createApiErrorClient, reportError, type ApiErrorToasterProps } from '../../src/index.js';
 
 function App({ children, toaster }: { children?: React.ReactNode; toaster?: ApiErrorToasterProps }) {
   return (
@@ -37,10 +37,11 @@ describe('compact, next to sonner in the same page', () => {
   ];
   for (const { name, error, action } of cases) {
     it(`is no taller than sonner's toast with the same text: ${name}`, async () => {
-      const store = createApiErrorStore();
+      const client = createApiErrorClient({ queryClient: new QueryClient() });
+      const { store } = client;
       await render(
         <>
-          <ApiErrorProvider queryClient={new QueryClient()} store={store}>
+          <ApiErrorProvider queryClient={client.queryClient} client={client}>
             <ApiErrorToaster />
           </ApiErrorProvider>
           <SonnerToaster position="top-left" />

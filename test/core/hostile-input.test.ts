@@ -10,7 +10,7 @@ import {
   rateLimitFromHeaders,
   toHeaderMap,
 } from '../../src/core/index.js';
-import { MAX_RATE_LIMIT_WINDOWS, createApiErrorStore, rateLimitKey, recordIncident, waitForRateLimitWindow } from '../../src/store/index.js';
+import { MAX_RATE_LIMIT_WINDOWS, createApiErrorStore, rateLimitKey, report, waitForRateLimitWindow } from '../../src/store/index.js';
 import { respond, startLocalServer } from '../helpers/local-server.js';
 
 // Issue 12: every API a page talks to is untrusted input. These inputs froze, flooded or misled
@@ -77,7 +77,7 @@ describe('every reader is bounded, whatever the size of its input', () => {
   it('keeps at most MAX_RATE_LIMIT_WINDOWS windows for 2,000 origins, the newest among them', () => {
     const store = createApiErrorStore();
     for (let i = 0; i < 2000; i += 1) {
-      recordIncident(store, new ApiError({ kind: 'rate_limited', message: 'slow down', retryable: true, retryAfterMs: 60_000 + i, request: { method: 'GET', url: `https://api${i}.example` } }), { now: NOW, toast: false });
+      report(store, new ApiError({ kind: 'rate_limited', message: 'slow down', retryable: true, retryAfterMs: 60_000 + i, request: { method: 'GET', url: `https://api${i}.example` } }), { now: NOW, toast: false });
     }
     const windows = store.getState().rateLimits;
     expect(Object.keys(windows).length).toBeLessThanOrEqual(MAX_RATE_LIMIT_WINDOWS);
@@ -88,7 +88,7 @@ describe('every reader is bounded, whatever the size of its input', () => {
     const error = new ApiError({ kind: 'rate_limited', message: 'come back next month', retryable: true, retryAfterMs: 30 * DAY, api: 'slow' });
     expect(error.retryAfterMs).toBe(DAY);
     const store = createApiErrorStore();
-    recordIncident(store, error, { now: NOW, toast: false });
+    report(store, error, { now: NOW, toast: false });
     expect(store.getState().rateLimits.slow!.resetAt).toBe(NOW + DAY);
     // A window opened by a store with a clock far ahead of the gate's (a hand-made state).
     store.setState({ rateLimits: { far: { key: 'far', resetAt: NOW + 40 * DAY, openedAt: NOW, limit: null, remaining: 0 } } });
@@ -172,7 +172,7 @@ describe('hostile shapes', () => {
     const elsewhere = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://evil.example/x' } });
     expect(rateLimitKey(elsewhere)).toBe('https://evil.example');
     const store = createApiErrorStore();
-    recordIncident(store, elsewhere, { now: NOW, toast: false });
+    report(store, elsewhere, { now: NOW, toast: false });
     await expect(waitForRateLimitWindow(store, 'pumpfun', undefined, () => NOW)).resolves.toBeUndefined();
     // The API's own host, or the caller naming it, still closes its window.
     const own = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' } });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ERROR_KINDS, createRetryPolicy, describeError, errorFromResponse, isApiError, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
-import { createApiErrorStore, rateLimitKey, recordIncident, toastKey } from '../../src/store/index.js';
+import { createApiErrorStore, rateLimitKey, report, toastKey } from '../../src/store/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
@@ -156,7 +156,7 @@ describe('every public reader survives adversarial input', () => {
         expect(typeof describeError(error).description).toBe('string');
         expect(typeof isApiError(input)).toBe('boolean');
         const store = createApiErrorStore();
-        recordIncident(store, error, { now: NOW });
+        report(store, error, { now: NOW });
         expect(typeof toastKey(error)).toBe('string');
         expect(typeof rateLimitKey(error)).toBe('string');
         const policy = createRetryPolicy();

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { useQuery, QueryCache, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, normalizeError } from '../../src/core/index.js';
-import { createApiErrorStore, reportError, useApiQuery } from '../../src/index.js';
-import { json, renderWithFaultline, scriptedApi } from './harness.js';
+import { createApiErrorClient, reportError, useApiQuery } from '../../src/index.js';
+import { json, newQueryClient, renderWithFaultline, scriptedApi } from './harness.js';
 
 function FailingQuery({ api, name = 'things', meta }: { api: ReturnType<typeof scriptedApi>; name?: string; meta?: Record<string, unknown> }) {
   const query = useApiQuery({ queryKey: [name], queryFn: () => api.call(), retry: false, meta });
@@ -201,8 +201,9 @@ describe('ApiErrorToaster', () => {
     vi.useFakeTimers();
     const add = vi.spyOn(document, 'addEventListener');
     const remove = vi.spyOn(document, 'removeEventListener');
-    const store = createApiErrorStore();
-    const { unmount } = renderWithFaultline(null, { store });
+    const client = createApiErrorClient({ queryClient: newQueryClient() });
+    const { store } = client;
+    const { unmount } = renderWithFaultline(null, { queryClient: client.queryClient, client });
     act(() => {
       reportError(new ApiError({ kind: 'server', status: 503, message: 'x', retryable: true }));
       reportError(new ApiError({ kind: 'rate_limited', status: 429, message: 'x', retryable: true, retryAfterMs: 5000, api: 'pumpfun' }));

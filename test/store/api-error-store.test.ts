@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
-import { createApiErrorStore, nextDeadline, recordIncident } from '../../src/store/index.js';
+import { createApiErrorStore, nextDeadline, report } from '../../src/store/index.js';
 
 const T0 = 1_000_000;
 const request = { method: 'GET', url: 'https://api.example.com/v1/things?page=1' };
@@ -9,7 +9,7 @@ const err = (init: Partial<ApiErrorInit> = {}) => new ApiError({ kind: 'server',
 describe('toasts', () => {
   it('deduplicates one incident into one toast with a count, also for 1,000 reports', () => {
     const store = createApiErrorStore();
-    for (let i = 0; i < 1000; i += 1) recordIncident(store, err(), { now: T0 + i });
+    for (let i = 0; i < 1000; i += 1) report(store, err(), { now: T0 + i });
     const { toasts } = store.getState();
     expect(toasts).toHaveLength(1);
     expect(toasts[0]).toMatchObject({ count: 1000, visible: true });
@@ -18,16 +18,16 @@ describe('toasts', () => {
   it('counts incidents, not the attempts of one run: retries of one fetch are one', () => {
     const store = createApiErrorStore();
     const firstFetch = {};
-    for (let attempt = 0; attempt < 4; attempt += 1) recordIncident(store, err(), { now: T0 + attempt, incident: firstFetch });
+    for (let attempt = 0; attempt < 4; attempt += 1) report(store, err(), { now: T0 + attempt, incident: firstFetch });
     expect(store.getState().toasts[0]?.count).toBe(1);
-    recordIncident(store, err(), { now: T0 + 10, incident: {} });
-    recordIncident(store, err(), { now: T0 + 11 });
+    report(store, err(), { now: T0 + 10, incident: {} });
+    report(store, err(), { now: T0 + 11 });
     expect(store.getState().toasts[0]?.count).toBe(3);
   });
 
   it('keeps distinct incidents apart, shows at most maxVisible and queues the rest, bounded', () => {
     const store = createApiErrorStore({ maxVisible: 3, maxQueued: 5 });
-    for (let i = 0; i < 1000; i += 1) recordIncident(store, err({ code: `E${i}` }), { now: T0 });
+    for (let i = 0; i < 1000; i += 1) report(store, err({ code: `E${i}` }), { now: T0 });
     const { toasts, overflow } = store.getState();
     expect(toasts).toHaveLength(8);
     expect(toasts.filter((t) => t.visible)).toHaveLength(3);
@@ -39,20 +39,20 @@ describe('toasts', () => {
   it('gives each toast a unique id, also across stores', () => {
     const a = createApiErrorStore();
     const b = createApiErrorStore();
-    const ids = [recordIncident(a, err({ code: 'A' }), { now: T0 }), recordIncident(a, err({ code: 'B' }), { now: T0 }), recordIncident(b, err({ code: 'A' }), { now: T0 })].map((t) => t?.id);
+    const ids = [report(a, err({ code: 'A' }), { now: T0 }), report(a, err({ code: 'B' }), { now: T0 }), report(b, err({ code: 'A' }), { now: T0 })].map((t) => t?.id);
     expect(new Set(ids).size).toBe(3);
   });
 
   it('never toasts an abort', () => {
     const store = createApiErrorStore();
-    expect(recordIncident(store, normalizeError(new DOMException('x', 'AbortError')), { now: T0 })).toBeNull();
+    expect(report(store, normalizeError(new DOMException('x', 'AbortError')), { now: T0 })).toBeNull();
     expect(store.getState().toasts).toEqual([]);
   });
 
   it('expires a transient toast after its time, and only while visible', () => {
     const store = createApiErrorStore({ maxVisible: 1 });
-    recordIncident(store, err({ code: 'first' }), { now: T0 });
-    recordIncident(store, err({ code: 'second' }), { now: T0 });
+    report(store, err({ code: 'first' }), { now: T0 });
+    report(store, err({ code: 'second' }), { now: T0 });
     store.getState().tick(T0 + 5999);
     expect(store.getState().toasts.map((t) => t.error.code)).toEqual(['first', 'second']);
     store.getState().tick(T0 + 6000);
@@ -66,7 +66,7 @@ describe('toasts', () => {
 
   it('resumes a paused toast with the time it had left', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
+    report(store, err(), { now: T0 });
     store.getState().pause('hover', T0 + 4000);
     store.getState().pause('hidden', T0 + 4500);
     store.getState().tick(T0 + 60_000);
@@ -82,7 +82,7 @@ describe('toasts', () => {
 
   it('keeps errors a person must act on until dismissed', () => {
     const store = createApiErrorStore();
-    const toast = recordIncident(store, err({ kind: 'validation', status: 400, retryable: false }), { now: T0 });
+    const toast = report(store, err({ kind: 'validation', status: 400, retryable: false }), { now: T0 });
     store.getState().tick(T0 + 10 * 60_000);
     expect(store.getState().toasts).toHaveLength(1);
     store.getState().dismiss(toast!.id, T0);
@@ -95,7 +95,7 @@ describe('rate-limit windows', () => {
 
   it('opens a window per API on a rate-limited error; its toast lives until the window opens', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(5000), { now: T0 });
+    report(store, limited(5000), { now: T0 });
     expect(store.getState().rateLimits.pumpfun).toMatchObject({ resetAt: T0 + 5000 });
     expect(nextDeadline(store.getState())).toBe(T0 + 5000);
     expect(store.getState().tick(T0 + 4999)).toEqual([]);
@@ -107,16 +107,16 @@ describe('rate-limit windows', () => {
 
   it('extends a window but never shortens it', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(5000), { now: T0 });
-    recordIncident(store, limited(1000), { now: T0 + 100 });
+    report(store, limited(5000), { now: T0 });
+    report(store, limited(1000), { now: T0 + 100 });
     expect(store.getState().rateLimits.pumpfun?.resetAt).toBe(T0 + 5000);
-    recordIncident(store, limited(9000), { now: T0 + 100 });
+    report(store, limited(9000), { now: T0 + 100 });
     expect(store.getState().rateLimits.pumpfun?.resetAt).toBe(T0 + 9100);
   });
 
   it('opens a window from remaining: 0 headers on any error', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err({ api: 'solana-swap', rateLimit: { limit: 60, remaining: 0, resetAt: T0 + 30_000 } }), { now: T0 });
+    report(store, err({ api: 'solana-swap', rateLimit: { limit: 60, remaining: 0, resetAt: T0 + 30_000 } }), { now: T0 });
     expect(store.getState().rateLimits['solana-swap']).toMatchObject({ limit: 60, remaining: 0, resetAt: T0 + 30_000 });
   });
 });
@@ -126,7 +126,7 @@ describe('re-authentication', () => {
 
   it('asks once, however many requests fail, and shows no toast', () => {
     const store = createApiErrorStore();
-    for (let i = 0; i < 20; i += 1) recordIncident(store, expired(), { now: T0, reauth: true });
+    for (let i = 0; i < 20; i += 1) report(store, expired(), { now: T0, reauth: true });
     expect(store.getState().reauth.status).toBe('required');
     expect(store.getState().toasts).toHaveLength(0);
   });
@@ -134,16 +134,16 @@ describe('re-authentication', () => {
   it('does not interrupt a refresh in progress, and asks again after a failure', () => {
     const store = createApiErrorStore();
     store.getState().setReauth('refreshing');
-    recordIncident(store, expired(), { now: T0, reauth: true });
+    report(store, expired(), { now: T0, reauth: true });
     expect(store.getState().reauth.status).toBe('refreshing');
     store.getState().setReauth('failed');
-    recordIncident(store, expired(), { now: T0, reauth: true });
+    report(store, expired(), { now: T0, reauth: true });
     expect(store.getState().reauth.status).toBe('required');
   });
 
   it('toasts a 401 when the app has no re-auth flow', () => {
     const store = createApiErrorStore();
-    recordIncident(store, expired(), { now: T0, reauth: false });
+    report(store, expired(), { now: T0, reauth: false });
     expect(store.getState().toasts).toHaveLength(1);
   });
 });
@@ -180,7 +180,7 @@ describe('rate-limit gate', () => {
 it('records an error whose fields throw when read as a plain toast, without throwing', () => {
   const store = createApiErrorStore();
   const hostile = new Proxy(new ApiError({ kind: 'server', message: 'x' }), { get: () => { throw new Error('hostile'); } });
-  expect(() => recordIncident(store, hostile, { now: T0 })).not.toThrow();
+  expect(() => report(store, hostile, { now: T0 })).not.toThrow();
   expect(store.getState().toasts).toHaveLength(1);
   expect(store.getState().toasts[0]!.error.kind).toBe('unknown');
 });
@@ -191,35 +191,35 @@ describe('refusals whose wait could not be read', () => {
 
   it('close the window only when a retry follows: 1 s, then 2 s, 4 s while they keep coming', () => {
     const store = createApiErrorStore({ random: () => 0 });
-    recordIncident(store, blind(), { now: T0, retrying: false });
+    report(store, blind(), { now: T0, retrying: false });
     expect(resetAt(store)).toBeNull();
-    recordIncident(store, blind(), { now: T0, retrying: true });
+    report(store, blind(), { now: T0, retrying: true });
     expect(resetAt(store)).toBe(T0 + 1000);
     // Refused while the window is closed (sent before it closed): it says nothing new.
-    recordIncident(store, blind(503), { now: T0 + 500, retrying: true });
+    report(store, blind(503), { now: T0 + 500, retrying: true });
     expect(resetAt(store)).toBe(T0 + 1000);
     store.getState().tick(T0 + 1000);
-    recordIncident(store, blind(503), { now: T0 + 1010, retrying: true });
+    report(store, blind(503), { now: T0 + 1010, retrying: true });
     expect(resetAt(store)).toBe(T0 + 1010 + 2000);
     store.getState().tick(T0 + 3010);
-    recordIncident(store, blind(), { now: T0 + 3020, retrying: true });
+    report(store, blind(), { now: T0 + 3020, retrying: true });
     expect(resetAt(store)).toBe(T0 + 3020 + 4000);
   });
 
   it('start again from 1 s once the API was quiet for longer than the last wait', () => {
     const store = createApiErrorStore({ random: () => 0 });
-    recordIncident(store, blind(), { now: T0, retrying: true });
+    report(store, blind(), { now: T0, retrying: true });
     store.getState().tick(T0 + 1000);
-    recordIncident(store, blind(), { now: T0 + 1000 + 1001, retrying: true });
+    report(store, blind(), { now: T0 + 1000 + 1001, retrying: true });
     expect(resetAt(store)).toBe(T0 + 2001 + 1000);
   });
 
   it('count down only to a request that follows; a stopped one waits for its Retry', () => {
     const store = createApiErrorStore({ random: () => 0 });
-    const counting = recordIncident(store, blind(), { now: T0, retrying: true, retry: () => undefined });
+    const counting = report(store, blind(), { now: T0, retrying: true, retry: () => undefined });
     expect(counting).toMatchObject({ rateLimitKey: 'https://api.example.com', durationMs: null });
     store.getState().tick(T0 + 1000);
-    const stopped = recordIncident(store, blind(), { now: T0 + 1000, retrying: false, retry: () => undefined, message: 'Stopped.' });
+    const stopped = report(store, blind(), { now: T0 + 1000, retrying: false, retry: () => undefined, message: 'Stopped.' });
     expect(stopped).toMatchObject({ rateLimitKey: null, durationMs: null, message: 'Stopped.' });
   });
 });

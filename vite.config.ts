@@ -13,7 +13,10 @@ const emitStyles: Plugin = {
   },
 };
 
-// Library build: one ESM file per public entry; peers and dependencies stay external.
+// Library build: one ESM file per source module (`preserveModules`), so that an app's bundler can
+// drop, with `sideEffects`, every module its imports do not reach; in one chunk per entry nothing
+// can be dropped but unused declarations, and module-level calls keep even those (the size review,
+// ../shared/reviews/architecture-and-size-63b9d4c.md §2.4). Peers and dependencies stay external.
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^zustand($|\/)/, /^msw($|\/)/, /^sonner($|\/)/, /^react-hot-toast($|\/)/];
 
 export default defineConfig({
@@ -37,6 +40,10 @@ export default defineConfig({
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // dist/ mirrors src/: src/core/index.ts → dist/core/index.js (package.json `exports`).
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
   },
 });

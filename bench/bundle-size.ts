@@ -1,10 +1,15 @@
-// Minified + gzipped size of an entry, bundled by esbuild with the same settings for every
-// package measured: ESM, browser, production, fully minified, peers (React, React DOM,
-// React Query) external. (Vite's library mode keeps identifiers, so it would overstate sizes.)
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+// What an app pays for what it imports: an entry module (`export { isApiError } from
+// 'faultline/core';`) bundled from a folder whose node_modules/faultline links to this checkout,
+// so that it goes through package.json `exports` and the built `dist/` as an app's bundler would,
+// then minified and gzipped (-9). The settings are those of the size review
+// (../shared/reviews/architecture-and-size-63b9d4c.md §1): ESM, browser, es2022, production,
+// peers external, zustand (a dependency the app ships) bundled. esbuild is the budget's bundler;
+// rolldown (Vite's) is measured beside it in `npm run bench`.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { codeUnderHeading } from '../scripts/readme-quick-starts.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -12,56 +17,133 @@ export interface SizeRow {
   name: string;
   minBytes: number;
   gzipBytes: number;
-  cssGzipBytes: number;
 }
-const PEERS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', '@tanstack/query-core'];
 
-/** Bytes of `source` (an ES module importing what it measures) bundled, minified and gzipped. */
-export async function bundleSize(name: string, source: string, dir = join(root, 'node_modules/.cache/faultline-size')): Promise<SizeRow> {
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, `${name.replace(/[^\w-]/g, '_')}.js`);
-  writeFileSync(entry, source);
+/** What a row measures: `source` is the app's entry module. */
+export interface SizeEntry {
+  name: string;
+  source: string;
+}
+
+/** Peers the app installs itself (faultline's peerDependencies and what they import). */
+const PEERS = ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'msw', 'sonner', 'react-hot-toast'];
+const isPeer = (id: string) => PEERS.some((peer) => id === peer || id.startsWith(`${peer}/`));
+
+const gzipBytes = (text: string) => (text ? gzipSync(text, { level: 9 }).length : 0);
+
+/** The app folder: node_modules/faultline links to this checkout (created once, reused). */
+function appFolder(): string {
+  const app = join(root, 'node_modules/.cache/faultline-app');
+  mkdirSync(join(app, 'node_modules'), { recursive: true });
+  if (!existsSync(join(app, 'node_modules/faultline'))) symlinkSync(root, join(app, 'node_modules/faultline'), 'dir');
+  return app;
+}
+
+function writeEntry(dir: string, { name, source }: SizeEntry): string {
+  const file = join(dir, `${name.replace(/[^\w-]+/g, '_')}.js`);
+  writeFileSync(file, source);
+  return file;
+}
+
+/** `entry` bundled by esbuild from `dir` (the app folder unless given); JS only. */
+export async function esbuildSize(entry: SizeEntry, dir = appFolder()): Promise<SizeRow> {
   const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: root,
+    entryPoints: [writeEntry(dir, entry)],
+    absWorkingDir: dir,
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"' },
-    external: PEERS,
-    loader: { '.css': 'css' },
-    outdir: join(dir, 'out'),
+    external: PEERS.flatMap((peer) => [peer, `${peer}/*`]),
+    loader: { '.css': 'empty' },
     write: false,
+    outdir: join(dir, 'out'),
     logLevel: 'silent',
   });
   const js = result.outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => file.text).join('\n');
-  const css = result.outputFiles.filter((file) => file.path.endsWith('.css')).map((file) => file.text).join('\n');
-  const gz = (text: string) => (text ? gzipSync(text, { level: 9 }).length : 0);
-  return { name, minBytes: Buffer.byteLength(js), gzipBytes: gz(js), cssGzipBytes: gz(css) };
+  return { name: entry.name, minBytes: Buffer.byteLength(js), gzipBytes: gzipBytes(js) };
 }
 
-/** faultline's own entries, as a user imports them (everything exported). */
-export const faultlineEntries: Record<string, string> = {
-  'faultline/core': `export * from ${JSON.stringify(join(root, 'src/core/index.ts'))};`,
-  faultline: `export * from ${JSON.stringify(join(root, 'src/index.ts'))};`,
-};
+/** `entry` bundled by rolldown, the bundler under Vite 8, with the same settings. */
+export async function rolldownSize(entry: SizeEntry, dir = appFolder()): Promise<SizeRow> {
+  const { build: rolldown } = await import('rolldown');
+  const result = await rolldown({
+    input: writeEntry(dir, entry),
+    cwd: dir,
+    platform: 'browser',
+    external: isPeer,
+    transform: { target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' } },
+    logLevel: 'silent',
+    write: false,
+    output: { format: 'esm', minify: true },
+  });
+  const js = result.output.flatMap((chunk) => (chunk.type === 'chunk' ? [chunk.code] : [])).join('\n');
+  return { name: entry.name, minBytes: Buffer.byteLength(js), gzipBytes: gzipBytes(js) };
+}
+
+/** The stylesheet as shipped (minified by the build, vite.config.ts), gzipped. */
+export function stylesheetSize(): SizeRow {
+  const css = readFileSync(join(root, 'dist/styles.css'), 'utf8');
+  return { name: 'faultline/styles.css', minBytes: Buffer.byteLength(css), gzipBytes: gzipBytes(css) };
+}
+
+/** Throws unless `dist/` is there and newer than every file in `src/` (a stale build measures old code). */
+export function assertFreshBuild(): void {
+  const built = join(root, 'dist/index.js');
+  if (!existsSync(built)) throw new Error('the size budget measures dist/: run `npm run build` first');
+  const newest = (dir: string): number =>
+    Math.max(...readdirSync(dir, { withFileTypes: true }).map((item) => (item.isDirectory() ? newest(join(dir, item.name)) : statSync(join(dir, item.name)).mtimeMs)));
+  if (newest(join(root, 'src')) > statSync(built).mtimeMs) throw new Error('dist/ is older than src/: run `npm run build` first');
+}
+
+const reexport = (names: string[], from: string): string => `export { ${names.join(', ')} } from '${from}';\n`;
 
 /**
- * Like `bundleSize`, but `source` imports the package by name (`'faultline/chain'`) from an app
- * folder whose node_modules/faultline links to this checkout: it goes through package.json
- * `exports` and the built `dist/`, as an app's bundler would. Run `npm run build` first.
+ * The faultline imports of a README quick start (value imports only; the stylesheet is its own
+ * row), as an entry that re-exports them: the budget follows the README when it changes.
  */
-export async function installedBundleSize(name: string, source: string): Promise<SizeRow> {
-  if (!existsSync(join(root, 'dist'))) throw new Error('installedBundleSize measures dist/: run `npm run build` first');
-  const app = join(root, 'node_modules/.cache/faultline-app');
-  mkdirSync(join(app, 'node_modules'), { recursive: true });
-  if (!existsSync(join(app, 'node_modules/faultline'))) symlinkSync(root, join(app, 'node_modules/faultline'), 'dir');
-  return bundleSize(name, source, app);
+export function readmeImports(heading: string): string {
+  const code = codeUnderHeading(readFileSync(join(root, 'README.md'), 'utf8'), heading);
+  const lines: string[] = [];
+  for (const match of code.matchAll(/^import\s*\{([^}]*)\}\s*from\s*'(faultline(?:\/[\w-]+)?)';/gm)) {
+    const names = match[1]!.split(',').map((name) => name.trim()).filter((name) => name && !name.startsWith('type '));
+    if (names.length) lines.push(reexport(names, match[2]!));
+  }
+  if (!lines.length) throw new Error(`README.md: no faultline imports under "${heading}"`);
+  return lines.join('');
 }
 
-/** Opt-in entries, measured as an app imports them from the built package. */
-export const installedEntries: Record<string, string> = {
-  'faultline/chain': `export * from 'faultline/chain';`,
-};
+/** Single helpers an app imports on their own; each must stay small (size-budget.json). */
+const HELPERS: Array<[name: string, from: string]> = [
+  ['isApiError', 'faultline/core'],
+  ['parseRetryAfter', 'faultline/core'],
+  ['rateLimitFromHeaders', 'faultline/core'],
+  ['kindFromStatus', 'faultline/core'],
+  ['isApiError', 'faultline'],
+  ['useRateLimit', 'faultline'],
+  ['useReauth', 'faultline'],
+  ['useApiErrorStore', 'faultline'],
+];
+
+/** The rows `npm test` holds to a budget (size-budget.json has one per name). */
+export const budgetEntries = (): SizeEntry[] => [
+  ...HELPERS.map(([name, from]) => ({ name: `${from}: ${name}`, source: reexport([name], from) })),
+  { name: 'faultline/core: normalizeError + createRetryPolicy + pumpFun', source: reexport(['normalizeError', 'createRetryPolicy', 'pumpFun'], 'faultline/core') },
+  { name: 'README React quick start (JS)', source: readmeImports('## Quick start (React)') },
+];
+
+/** Measured and printed, not budgeted: opt-in entries whole, and the core quick start. */
+export const informationEntries = (): SizeEntry[] => [
+  { name: 'README core quick start', source: readmeImports('## Quick start (core)') },
+  { name: 'faultline/chain (export *)', source: `export * from 'faultline/chain';\n` },
+  { name: 'faultline/sonner (export *)', source: `export * from 'faultline/sonner';\n` },
+  { name: 'faultline/react-hot-toast (export *)', source: `export * from 'faultline/react-hot-toast';\n` },
+];
+
+/** Whole entries (`export *`): the sum of every export, kept in the bench as information. */
+export const wholeEntries = (): SizeEntry[] => [
+  { name: 'faultline/core (export *)', source: `export * from 'faultline/core';\n` },
+  { name: 'faultline (export *)', source: `export * from 'faultline';\n` },
+];

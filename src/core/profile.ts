@@ -64,7 +64,12 @@ export interface ApiProfile {
   statuses?: Readonly<Record<number, CodeRule>>;
 }
 
-/** Declares an API profile; checks it once so mistakes show at start-up, not at the first error. */
+/**
+ * Declares an API profile; checks it once so mistakes show at start-up, not at the first error.
+ * Marked free of side effects (it only validates and returns its argument) so that an app's
+ * bundler may drop a module-level `defineApi({...})` whose profile nothing imports.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineApi<const P extends ApiProfile>(profile: P): P {
   if (typeof profile.name !== 'string' || profile.name.trim() === '') {
     throw new TypeError('defineApi: a profile needs a non-empty `name`.');

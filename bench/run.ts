@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchAdversarial, type AdversarialRow } from './adversarial.js';
 import { benchHerd } from './herd.js';
@@ -11,7 +10,6 @@ import { benchStorm } from './storm.js';
 // `npm run bench`: every scenario in one run, written to bench/RESULTS.md. Not a test: nothing here
 // passes or fails, and `npm test` does not run it (the size budget is checked by `npm test`).
 const fmt = (n: number | null, digits = 0) => (n !== null && Number.isFinite(n) ? n.toFixed(digits) : '—');
-const kib = (bytes: number) => (bytes / 1024).toFixed(2);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const table = (head: string[], rows: Array<Array<string | number>>) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -26,9 +24,34 @@ const adversarialSection = (rows: AdversarialRow[]) => [
   '',
 ];
 
+const sizeSection = ({ faultline, others }: Awaited<ReturnType<typeof benchSize>>) => [
+  '## 5. Bundle size (min + gzip -9, bytes)',
+  '',
+  'faultline as an app imports it: the built `dist/` through package.json `exports`, minified for the browser (ES2022, production),',
+  'peers external, zustand bundled. esbuild holds the budget (`npm run test:size`, size-budget.json); rolldown (Vite\'s bundler) beside it.',
+  'Whole entries (`export *`, the sum of every export) are information, not a budget. `npm run build` first.',
+  '',
+  ...table(
+    ['import', 'budget', 'esbuild min', 'esbuild gz', 'rolldown gz'],
+    faultline.map((r) => [r.name, r.budget === null ? '—' : r.budget, r.esbuildMin, `${r.esbuildGz}${r.budget !== null && r.esbuildGz > r.budget ? ' (over)' : ''}`, r.rolldownGz ?? '—']),
+  ),
+  '',
+  'Other toasters, whole (`export *`), the same settings with React and React DOM external:',
+  '',
+  ...table(['package', 'esbuild min', 'esbuild gz', 'rolldown gz'], others.map((r) => [r.name, r.esbuildMin, r.esbuildGz, r.rolldownGz ?? '—'])),
+  '',
+  'faultline\'s stylesheet is a separate file (`faultline/styles.css`); sonner and react-hot-toast inject their CSS from JS (counted above).',
+  '',
+];
+
 // `npm run bench -- adversarial`: that part alone, printed (RESULTS.md is left as it is).
 if (process.argv.includes('adversarial')) {
   console.log(adversarialSection(await benchAdversarial()).join('\n'));
+  process.exit(0);
+}
+// `npm run bench -- size`: the bundle sizes alone, printed (after `npm run build`).
+if (process.argv.includes('size')) {
+  console.log(sizeSection(await benchSize()).join('\n'));
   process.exit(0);
 }
 
@@ -45,8 +68,6 @@ log('5/5 bundle sizes…');
 const sizes = await benchSize();
 log('6/6 adversarial inputs…');
 const adversarial = await benchAdversarial();
-const size = (name: string) => sizes.find((row) => row.name === name)!;
-const stylesheetGz = gzipSync(readFileSync(new URL('../src/styles.css', import.meta.url)), { level: 9 }).length;
 
 const lines = [
   '# faultline benchmarks',
@@ -95,16 +116,7 @@ const lines = [
     storm.map((r) => [r.library, r.errors, r.commits, fmt(r.usPerReport, 1), r.peakToastsInDom, fmt(r.retainedKiB)]),
   ),
   '',
-  '## 5. Bundle size (min + gzip, peers external, one esbuild setting for all)',
-  '',
-  ...table(
-    ['package', 'min KiB', 'min+gz KiB'],
-    sizes.map((r) => [r.name, kib(r.minBytes), kib(r.gzipBytes)]),
-  ),
-  '',
-  `faultline's stylesheet is a separate file (\`faultline/styles.css\`): ${kib(stylesheetGz)} KiB gz. sonner and react-hot-toast inject their CSS from JS (counted above).`,
-  `The React layer alone (the full entry minus the core): ${kib(size('faultline').gzipBytes - size('faultline/core').gzipBytes)} KiB gz.`,
-  '',
+  ...sizeSection(sizes),
   ...adversarialSection(adversarial),
 ];
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));

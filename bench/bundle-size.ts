@@ -156,3 +156,20 @@ export const wholeEntries = (): SizeEntry[] => [
   { name: 'faultline/core (export *)', source: `export * from 'faultline/core';\n` },
   { name: 'faultline (export *)', source: `export * from 'faultline';\n` },
 ];
+
+/**
+ * size-budget.json: each row is a limit in gz bytes (over it fails `npm test`), or `{ limit, target }`
+ * where the limit holds what main reaches (sizes only go down) and the target is the size issue's goal.
+ */
+export type Budget = number | { limit: number; target: number };
+
+export function readBudgets(): { limits: Record<string, number>; targets: Record<string, number> } {
+  const file = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url), 'utf8')) as Record<string, Budget>;
+  const limits: Record<string, number> = {};
+  const targets: Record<string, number> = {};
+  for (const [name, budget] of Object.entries(file)) {
+    limits[name] = typeof budget === 'number' ? budget : budget.limit;
+    if (typeof budget === 'object' && budget.target < budget.limit) targets[name] = budget.target;
+  }
+  return { limits, targets };
+}

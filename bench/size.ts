@@ -2,8 +2,7 @@
 // `exports`, bench/bundle-size.ts), bundled by esbuild (the budget's bundler, size-budget.json)
 // and by rolldown (Vite's) beside it; whole entries (`export *`, the sum of every export) as
 // information only; and the toasters an app might use instead, with the same esbuild settings.
-import { readFileSync } from 'node:fs';
-import { assertFreshBuild, budgetEntries, esbuildSize, informationEntries, REACT_ONLY, rolldownSize, stylesheetSize, wholeEntries, type SizeEntry } from './bundle-size.js';
+import { assertFreshBuild, budgetEntries, esbuildSize, informationEntries, REACT_ONLY, readBudgets, rolldownSize, stylesheetSize, wholeEntries, type SizeEntry } from './bundle-size.js';
 
 export interface BenchSizeRow {
   name: string;
@@ -18,7 +17,7 @@ const OTHERS = ['sonner', 'react-hot-toast', 'react-toastify', 'notistack'];
 
 export async function benchSize(): Promise<{ faultline: BenchSizeRow[]; others: BenchSizeRow[] }> {
   assertFreshBuild();
-  const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url), 'utf8')) as Record<string, number>;
+  const budget = readBudgets().limits;
   const measure = async (entry: SizeEntry, peers?: string[]): Promise<BenchSizeRow> => {
     const esbuilt = await esbuildSize(entry, peers);
     return { name: entry.name, budget: budget[entry.name] ?? null, esbuildMin: esbuilt.minBytes, esbuildGz: esbuilt.gzipBytes, rolldownGz: (await rolldownSize(entry, peers)).gzipBytes };

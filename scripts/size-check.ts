@@ -3,12 +3,11 @@
 // through its `exports` (bench/bundle-size.ts). Each budgeted row has its limit in
 // size-budget.json (bytes, min + gzip -9, esbuild; 1 KB = 1,000 B, as the size issue counts);
 // a row over its limit fails. Whole opt-in entries are printed as information.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { assertFreshBuild, budgetEntries, esbuildSize, informationEntries, stylesheetSize, type SizeEntry, type SizeRow } from '../bench/bundle-size.js';
+import { assertFreshBuild, budgetEntries, readBudgets, esbuildSize, informationEntries, stylesheetSize, type SizeEntry, type SizeRow } from '../bench/bundle-size.js';
 
 const started = performance.now();
-const budget = JSON.parse(readFileSync(resolve(import.meta.dirname, '../size-budget.json'), 'utf8')) as Record<string, number>;
+const { limits: budget, targets } = readBudgets();
+const target = (name: string): number | null => targets[name] ?? null;
 try {
   assertFreshBuild();
 } catch (error) {
@@ -48,7 +47,9 @@ for (const row of budgeted) {
   const over = row.gzipBytes - limit;
   const reason = broken.get(row.name);
   if (over > 0 || reason) failed += 1;
-  console.log(line(over > 0 || reason ? '×' : '✓', row, `${bytes(limit)}${over > 0 ? `  (${bytes(over)} over)` : ''}${reason ? `  does not bundle: ${reason}` : ''}`));
+  const goal = target(row.name);
+  const gap = goal !== null && row.gzipBytes > goal ? `  (target ${bytes(goal)}: ${bytes(row.gzipBytes - goal)} to go)` : '';
+  console.log(line(over > 0 || reason ? '×' : '✓', row, `${bytes(limit)}${over > 0 ? `  (${bytes(over)} over)` : ''}${gap}${reason ? `  does not bundle: ${reason}` : ''}`));
 }
 for (const row of information) {
   const reason = broken.get(row.name);

@@ -1,14 +1,16 @@
 import { ApiError } from './api-error.js';
 import { bodySignalsError } from './body-fields.js';
 import { buildError } from './build-error.js';
-import { resolveProfile, type NormalizeContext } from './context.js';
+import { delay } from './delay.js';
+import type { NormalizeContext } from './context.js';
+import { resolveProfile } from './profile-match.js';
 import { toHeaderMap } from './headers.js';
+import { KINDS } from './kinds.js';
 import { errorFromResponse, normalizeError } from './normalize.js';
 import type { ApiProfile } from './profile.js';
 import { parseBodyText } from './read-body.js';
-import { timerDelay } from './retry-after.js';
 import { attempt } from './safe.js';
-import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
+import { IDEMPOTENT_METHODS, createRetryPolicy, type RetryOptions } from './retry-policy.js';
 
 /** How the client authenticates; the token is read before every attempt, so a refreshed one is used. */
 export interface ApiClientAuth {
@@ -57,8 +59,6 @@ export interface ApiClient {
   delete<T>(path: string, init?: ApiRequestInit): Promise<T>;
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
 function joinUrl(baseUrl: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
@@ -103,22 +103,6 @@ function isRawBody(body: unknown): body is BodyInit {
 
 function newIdempotencyKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, timerDelay(ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -254,7 +238,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const url = joinUrl(base, path);
     // One key for the logical request: every retry below sends the same one.
     const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
-    const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT.has(method) }) : null;
+    const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT_METHODS.has(method) }) : null;
     for (let failures = 0; ; failures += 1) {
       try {
         return (await send(url, init, method, idempotencyKey)) as T;
@@ -263,9 +247,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const apiError = error instanceof ApiError ? error : normalizeError(error, { request: { method, url } });
         if (!policy || !policy.retry(failures, apiError)) throw apiError;
         try {
-          await sleep(policy.retryDelay(failures, apiError), init.signal);
+          await delay(policy.retryDelay(failures, apiError), init.signal);
         } catch (reason) {
-          throw new ApiError({ kind: 'aborted', message: 'The request was cancelled', request: { method, url }, cause: reason });
+          throw new ApiError({ kind: 'aborted', message: KINDS.aborted.message!, request: { method, url }, cause: reason });
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
 import { toPlain } from './plain-value.js';

@@ -1,7 +1,8 @@
 import { ApiError, windowKeyFor, type RetryAfterSource } from './api-error.js';
 import { readBodyFields, type BodyFields } from './body-fields.js';
-import { matchProfile, type NormalizeContext } from './context.js';
-import { isTransientKind, kindFromStatus, type ErrorKind } from './error-kind.js';
+import type { NormalizeContext } from './context.js';
+import { matchProfile } from './profile-match.js';
+import { defaultRecovery, fallbackMessage, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
 import type { HeaderMap } from './headers.js';
 import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
@@ -40,11 +41,6 @@ const SECONDARY_LIMIT_WAIT_MS = 60_000;
 function serverSaysRetry(headers: HeaderMap): boolean | null {
   const value = (headers.get('stripe-should-retry') ?? headers.get('x-should-retry'))?.trim().toLowerCase();
   return value === 'true' ? true : value === 'false' ? false : null;
-}
-
-/** Fallback message when the body gives none: plain, never markup. */
-export function fallbackMessage(kind: ErrorKind, status: number | null): string {
-  return status !== null ? `Request failed with status ${status}` : kind === 'unknown' ? 'Something went wrong' : `Request failed (${kind.replace('_', ' ')})`;
 }
 
 function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
@@ -148,30 +144,4 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
 function mergeRateLimit(fromHeaders: RateLimitInfo | null, limitInBody: number | null): RateLimitInfo | null {
   if (limitInBody === null) return fromHeaders;
   return { limit: fromHeaders?.limit ?? limitInBody, remaining: fromHeaders?.remaining ?? null, resetAt: fromHeaders?.resetAt ?? null };
-}
-
-/** What to do next when no profile rule says. */
-export function defaultRecovery(kind: ErrorKind): ApiError['recovery'] {
-  switch (kind) {
-    case 'unauthorized':
-      return 'reauthenticate';
-    case 'forbidden':
-      return 'request-access';
-    case 'validation':
-      return 'fix-request';
-    case 'payment_required':
-      return 'pay';
-    case 'rate_limited':
-      return 'wait';
-    case 'payload_too_large':
-      return 'change-request';
-    case 'server':
-    case 'bad_gateway':
-    case 'unavailable':
-    case 'timeout':
-    case 'network':
-      return 'retry';
-    default:
-      return null;
-  }
 }

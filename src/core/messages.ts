@@ -1,9 +1,9 @@
 import type { ApiError } from './api-error.js';
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
 import { builtInProfiles } from './profiles/index.js';
 import type { Recovery } from './recovery.js';
-import { ERROR_KINDS } from './error-kind.js';
+import { ERROR_KINDS, kindFacts } from './kinds.js';
 import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
 import { safeHttpUrl } from './text.js';
 import type { ApiName } from './register.js';
@@ -113,8 +113,6 @@ export interface DescribeOptions {
 }
 
 const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status', 'connect-wallet', 'switch-network', 'sign-again']);
-// Server text of these kinds is for logs, not people ("Something went wrong", a stack, an internal host).
-const SERVER_SIDE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['server', 'bad_gateway', 'unavailable', 'timeout', 'unknown']);
 
 /** Fills `{name}` placeholders; null when one has no value, so the caller can fall back. */
 export function formatMessage(template: string, values: Record<string, string | number | null | undefined>): string | null {
@@ -195,7 +193,7 @@ function valuesOf(error: ErrorFacts, now: number, secondsLeft: number | undefine
     seconds: secondsLeft !== undefined ? Math.max(1, secondsLeft) : waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
     param: error.param,
     // A 5xx never shows the server's own text.
-    message: (error.status !== null && error.status >= 500) || SERVER_SIDE.has(error.kind) ? null : error.message,
+    message: (error.status !== null && error.status >= 500) || kindFacts(error.kind).serverSide ? null : error.message,
     code: error.code,
     status: error.status,
     requestId: error.requestId,

@@ -1,5 +1,5 @@
 import type { BodyFields } from './body-fields.js';
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import type { Recovery } from './recovery.js';
 
 /** How one code (or one status) of an API is handled. Every field is optional. */

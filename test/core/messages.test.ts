@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_KINDS, ApiError, builtInProfiles, defaultMessages, describeError, errorFromResponse } from '../../src/core/index.js';
+import { ERROR_KINDS, ApiError, builtInProfiles, defaultMessages, genericEnvelope, describeError, errorFromResponse } from '../../src/core/index.js';
 import { fixtureResponse, seedFixtures } from '../../src/fixtures/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -32,7 +32,7 @@ describe('describeError', () => {
 
   it('puts business details into the message', async () => {
     const fixture = seedFixtures.find((f) => f.id === 'generic/INSUFFICIENT_BALANCE')!;
-    const error = await errorFromResponse(fixtureResponse(fixture));
+    const error = await errorFromResponse(fixtureResponse(fixture), { profiles: [genericEnvelope] });
     expect(describeError(error)).toEqual({ title: 'Could not complete this', description: 'Your balance is too low: 100.00 needed, 50.50 available.', action: { type: 'add-funds', label: 'Add funds' } });
   });
 

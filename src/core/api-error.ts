@@ -37,6 +37,8 @@ export interface ApiErrorInit {
   safeToResend?: boolean;
   /** See `ApiError.rateLimitKey`; by default the `api` given, else the request's origin. */
   rateLimitKey?: string | null;
+  /** See `ApiError.messageKey`. */
+  messageKey?: string | null;
 }
 
 /** The origin of a URL, or null. */
@@ -107,6 +109,11 @@ export class ApiError extends Error {
    * request's URL or the caller named it, else the request's origin; null when neither is known.
    */
   readonly rateLimitKey: string | null;
+  /**
+   * The catalog key of the profile rule that read this error (`'solana-swap.QUOTE_EXPIRED'`,
+   * `'pumpfun.429'`): where `describeError` looks for its words first. Null when no rule matched.
+   */
+  readonly messageKey: string | null;
 
   constructor(init: ApiErrorInit) {
     // A message that is no string (a hand-built error from JavaScript) must not make the constructor throw.
@@ -130,6 +137,7 @@ export class ApiError extends Error {
     this.recovery = init.recovery ?? null;
     this.maxRetries = init.maxRetries ?? null;
     this.safeToResend = init.safeToResend ?? false;
+    this.messageKey = typeof init.messageKey === 'string' ? init.messageKey.slice(0, 300) : null;
     this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : attempt(() => windowKeyFor(init.api, init.request?.url), null);
   }
 

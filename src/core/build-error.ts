@@ -4,7 +4,7 @@ import type { NormalizeContext } from './context.js';
 import { matchProfile } from './profile-match.js';
 import { defaultRecovery, fallbackMessage, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
 import type { HeaderMap } from './headers.js';
-import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
+import { findRule, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
@@ -77,7 +77,8 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   }
   const code = field(fields.code);
 
-  const rule = ruleForCode(profile, code) ?? ruleForStatus(profile, status);
+  const found = findRule(profile, code, status);
+  const rule = found?.rule;
   const saysRateLimit = RATE_LIMIT_TEXT.test(code ?? '') || RATE_LIMIT_TEXT.test(serverMessage ?? '');
   const headerLimit = rateLimitFromHeaders(parts.headers, now);
   // GitHub answers a spent primary limit with 403 (or 429) and `x-ratelimit-remaining: 0`, often
@@ -138,6 +139,8 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     maxRetries: rule?.maxRetries ?? null,
     safeToResend: rule?.safeToResend ?? false,
     rateLimitKey: windowKey,
+    // The catalog key of the rule that matched: the UI finds its words without the profile.
+    messageKey: found ? `${profile!.name}.${found.key}` : null,
   });
 }
 

@@ -10,6 +10,7 @@ export { defineApi, type ApiProfile, type CodeRule, type ThrownReading } from '.
 export type { BodyFields } from './body-fields.js';
 export { bodySignalsError } from './body-fields.js';
 export { builtInProfiles, genericEnvelope, ipfsPinning, pirateCrew, pumpFun, solanaSwap } from './profiles/index.js';
+export { builtInMessages, genericEnvelopeMessages, ipfsPinningMessages, pirateCrewMessages, pumpFunMessages, solanaSwapMessages } from './profiles/index.js';
 export { parseRetryAfter } from './retry-after.js';
 export { rateLimitFromHeaders } from './rate-limit-headers.js';
 export { toHeaderMap } from './headers.js';

@@ -120,9 +120,10 @@ async function readToken(auth: ApiClientAuth | undefined, request: { method: str
 }
 
 /** Whether the API's profile says this 2xx body reports a failure (an async job that failed). */
-function failedBody(url: string, body: unknown, context: NormalizeContext): boolean {
+function profileSaysFailed(url: string, body: unknown, context: NormalizeContext): boolean {
   try {
-    return resolveProfile(context, url, body)?.failedBody?.(body) === true;
+    const profile = resolveProfile(context, url, body);
+    return (profile?.isFailedBody ?? profile?.failedBody)?.(body) === true;
   } catch {
     return false;
   }
@@ -202,7 +203,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const contentType = response.headers.get('content-type');
       // A success is the caller's data, whole: the size cap is for error bodies only.
       const body = parseBodyText(await response.text(), contentType, Infinity);
-      if (bodySignalsError(body) || failedBody(url, body, context)) {
+      if (bodySignalsError(body) || profileSaysFailed(url, body, context)) {
         throw buildError({ status: response.status, headers: toHeaderMap(response.headers), body, contentType, url: response.url || null }, context);
       }
       const etag = response.headers.get('etag');

@@ -8,10 +8,13 @@ import { findRule, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
-import { MAX_STRING, toPlain } from './plain-value.js';
+import { MAX_STRING, jsonSafeCopy } from './plain-value.js';
 import { MAX_BODY_TEXT } from './read-body.js';
 import { attempt, isRecord } from './safe.js';
-import { capText, looksLikeHtml, redactSecrets, redactUrl, safeHttpUrl, textFromHtml, toPlainText } from './text.js';
+import { looksLikeHtml, textFromHtml, toPlainText } from './markup.js';
+import { redactSecrets } from './secrets.js';
+import { capText } from './text.js';
+import { redactUrl, safeHttpUrl } from './url-safety.js';
 
 /** A failed exchange as it was received, before interpretation. */
 export interface ErrorParts {
@@ -115,7 +118,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;
   const retryAfterSource = retryAfterMs === null ? null : waitSource;
   const windowKey = match && match.by !== 'shape' ? profile!.name : typeof context.api === 'string' ? context.api : windowKeyFor(null, requestUrl);
-  const body = toPlain(rawBody, secrets);
+  const body = jsonSafeCopy(rawBody, secrets);
 
   return new ApiError({
     kind,
@@ -130,7 +133,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) || null : null,
     docUrl: safeHttpUrl(typeof fields.docUrl === 'string' ? redactUrl(fields.docUrl, secrets) : null),
     // Copied, bounded and redacted: the caller's own secrets (the token it sent) are cut out too.
-    details: toPlain(fields.details, secrets),
+    details: jsonSafeCopy(fields.details, secrets),
     api: profile?.name ?? null,
     request: context.request ?? null,
     body: typeof body === 'string' ? capText(body, Math.min(MAX_BODY_TEXT, MAX_STRING)) : body,

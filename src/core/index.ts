@@ -19,6 +19,6 @@ export { createApiClient, type ApiClient, type ApiClientAuth, type ApiClientOpti
 export { defaultMessages, describeError, errorFacts, formatMessage, type CatalogKey, type DescribeOptions, type ErrorDescription, type ErrorFacts, type MessageKey, type MessageOverrides, type Messages } from './messages.js';
 export { MAX_TIMER_MS, timerDelay } from './retry-after.js';
 /** An http(s) URL, or null (javascript:, data:, relative, junk): the check for links rendered from errors. */
-export { safeHttpUrl as httpUrl } from './text.js';
+export { safeHttpUrl as httpUrl } from './url-safety.js';
 export { EXPOSE_WAIT_HEADERS } from './expose-headers-hint.js';
 export type { ApiName, Register } from './register.js';

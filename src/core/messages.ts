@@ -4,7 +4,7 @@ import type { ApiProfile } from './profile.js';
 import type { Recovery } from './recovery.js';
 import { ERROR_KINDS, kindFacts } from './kinds.js';
 import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
-import { safeHttpUrl } from './text.js';
+import { safeHttpUrl } from './url-safety.js';
 import type { ApiName } from './register.js';
 
 /**

@@ -6,7 +6,8 @@ import { toHeaderMap } from './headers.js';
 import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.js';
 import { errorFromProfiles } from './read-thrown.js';
 import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
-import { capText, toPlainText } from './text.js';
+import { toPlainText } from './markup.js';
+import { capText } from './text.js';
 import { kindOfThrown } from './thrown.js';
 
 /** Whether a value is a fetch Response (or looks enough like one to read its status and headers). */

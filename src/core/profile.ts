@@ -57,6 +57,8 @@ export interface ApiProfile {
    */
   read?: (body: unknown, general: BodyFields) => BodyFields;
   /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */
+  isFailedBody?: (body: unknown) => boolean;
+  /** @deprecated The old name of `isFailedBody`; still read when `isFailedBody` is absent. */
   failedBody?: (body: unknown) => boolean;
   /**
    * Reads a thrown value that carries no HTTP response (a wallet's or an SDK's error) when it is

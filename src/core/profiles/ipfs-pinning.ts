@@ -32,7 +32,7 @@ function isX402(body: unknown): boolean {
 export const ipfsPinning = defineApi({
   name: 'ipfs-pinning',
   title: 'IPFS pinning',
-  failedBody: isFailedPin,
+  isFailedBody: isFailedPin,
   recognize: (body) => {
     const error = prop(body, 'error');
     if (isFailedPin(body) || isX402(body) || (isRecord(error) && typeof prop(error, 'reason') === 'string')) return true;

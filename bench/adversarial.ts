@@ -1,6 +1,6 @@
 import { ApiError, describeError, errorFromResponse, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../src/core/index.js';
-import { toPlain } from '../src/core/plain-value.js';
-import { redactSecrets } from '../src/core/text.js';
+import { jsonSafeCopy } from '../src/core/plain-value.js';
+import { redactSecrets } from '../src/core/secrets.js';
 
 // Issue 12: inputs a hostile server sends on purpose, at 64 KB and 1 MB, through each public reader.
 // Linear readers take at most 16× as long for 16× the input; capped ones take about the same.
@@ -43,7 +43,7 @@ const cases: Case[] = [
   // The pattern readers themselves, below every cap: linear, so 16× the input takes about 16× the time.
   { reader: 'redactSecrets (internal, uncapped)', input: '`eyJ-` runs', make: (n) => fill('eyJ-', n), run: (text) => redactSecrets(text, ['secret-token']) },
   { reader: 'redactSecrets (internal, uncapped)', input: '`eyJa.eyJa.` runs with `Bearer`, `sk_live_`, `?token=`', make: (n) => fill('eyJa.eyJa. Bearer x sk_live_ ?token=', n), run: (text) => redactSecrets(text) },
-  { reader: 'toPlain (internal)', input: 'an array of 10,000 strings that size ÷ 10,000', make: (n) => fill('eyJ-', n), run: (text) => toPlain(Array.from({ length: 10_000 }, (_, i) => text.slice(i, i + Math.ceil(text.length / 10_000)))) },
+  { reader: 'jsonSafeCopy (internal)', input: 'an array of 10,000 strings that size ÷ 10,000', make: (n) => fill('eyJ-', n), run: (text) => jsonSafeCopy(Array.from({ length: 10_000 }, (_, i) => text.slice(i, i + Math.ceil(text.length / 10_000)))) },
   { reader: 'describeError', input: 'details with values of that size', make: (n) => fill('eyJ-', n), run: (t) => describeError(new ApiError({ kind: 'validation', message: t, details: { a: t, b: t } })) },
 ];
 

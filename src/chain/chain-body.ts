@@ -1,6 +1,6 @@
 import type { BodyFields } from '../core/body-fields.js';
-import type { ErrorKind } from '../core/error-kind.js';
-import { ERROR_KINDS } from '../core/error-kind.js';
+import type { ErrorKind } from '../core/kinds.js';
+import { ERROR_KINDS } from '../core/kinds.js';
 import type { ThrownReading } from '../core/profile.js';
 import { prop } from '../core/safe.js';
 

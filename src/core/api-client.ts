@@ -1,14 +1,16 @@
 import { ApiError } from './api-error.js';
 import { bodySignalsError } from './body-fields.js';
 import { buildError } from './build-error.js';
-import { resolveProfile, type NormalizeContext } from './context.js';
+import { delay } from './delay.js';
+import type { NormalizeContext } from './context.js';
+import { resolveProfile } from './profile-match.js';
 import { toHeaderMap } from './headers.js';
+import { KINDS } from './kinds.js';
 import { errorFromResponse, normalizeError } from './normalize.js';
 import type { ApiProfile } from './profile.js';
 import { parseBodyText } from './read-body.js';
-import { timerDelay } from './retry-after.js';
 import { attempt } from './safe.js';
-import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
+import { IDEMPOTENT_METHODS, createRetryPolicy, type RetryOptions } from './retry-policy.js';
 
 /** How the client authenticates; the token is read before every attempt, so a refreshed one is used. */
 export interface ApiClientAuth {
@@ -57,8 +59,6 @@ export interface ApiClient {
   delete<T>(path: string, init?: ApiRequestInit): Promise<T>;
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
 function joinUrl(baseUrl: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
@@ -105,22 +105,6 @@ function newIdempotencyKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, timerDelay(ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * The token for one attempt. A `getToken` that throws or rejects (a refresh that failed, a wallet
  * that is gone) is an `unauthorized` ApiError like any other failure of the client.
@@ -136,9 +120,10 @@ async function readToken(auth: ApiClientAuth | undefined, request: { method: str
 }
 
 /** Whether the API's profile says this 2xx body reports a failure (an async job that failed). */
-function failedBody(url: string, body: unknown, context: NormalizeContext): boolean {
+function profileSaysFailed(url: string, body: unknown, context: NormalizeContext): boolean {
   try {
-    return resolveProfile(context, url, body)?.failedBody?.(body) === true;
+    const profile = resolveProfile(context, url, body);
+    return (profile?.isFailedBody ?? profile?.failedBody)?.(body) === true;
   } catch {
     return false;
   }
@@ -218,7 +203,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const contentType = response.headers.get('content-type');
       // A success is the caller's data, whole: the size cap is for error bodies only.
       const body = parseBodyText(await response.text(), contentType, Infinity);
-      if (bodySignalsError(body) || failedBody(url, body, context)) {
+      if (bodySignalsError(body) || profileSaysFailed(url, body, context)) {
         throw buildError({ status: response.status, headers: toHeaderMap(response.headers), body, contentType, url: response.url || null }, context);
       }
       const etag = response.headers.get('etag');
@@ -254,7 +239,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const url = joinUrl(base, path);
     // One key for the logical request: every retry below sends the same one.
     const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
-    const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT.has(method) }) : null;
+    const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT_METHODS.has(method) }) : null;
     for (let failures = 0; ; failures += 1) {
       try {
         return (await send(url, init, method, idempotencyKey)) as T;
@@ -263,9 +248,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         const apiError = error instanceof ApiError ? error : normalizeError(error, { request: { method, url } });
         if (!policy || !policy.retry(failures, apiError)) throw apiError;
         try {
-          await sleep(policy.retryDelay(failures, apiError), init.signal);
+          await delay(policy.retryDelay(failures, apiError), init.signal);
         } catch (reason) {
-          throw new ApiError({ kind: 'aborted', message: 'The request was cancelled', request: { method, url }, cause: reason });
+          throw new ApiError({ kind: 'aborted', message: KINDS.aborted.message!, request: { method, url }, cause: reason });
         }
       }
     }

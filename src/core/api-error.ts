@@ -1,10 +1,12 @@
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
-import { toPlain } from './plain-value.js';
+import { jsonSafeCopy } from './plain-value.js';
 import { clampWait } from './retry-after.js';
 import { attempt, inheritedProp, safeString } from './safe.js';
-import { capText, redactSecrets, redactUrl, safeHttpUrl } from './text.js';
+import { redactSecrets } from './secrets.js';
+import { capText } from './text.js';
+import { redactUrl, safeHttpUrl } from './url-safety.js';
 
 /** The request an error belongs to, as far as it is known. */
 export interface ApiErrorRequest {
@@ -37,6 +39,8 @@ export interface ApiErrorInit {
   safeToResend?: boolean;
   /** See `ApiError.rateLimitKey`; by default the `api` given, else the request's origin. */
   rateLimitKey?: string | null;
+  /** See `ApiError.messageKey`. */
+  messageKey?: string | null;
 }
 
 /** The origin of a URL, or null. */
@@ -107,6 +111,11 @@ export class ApiError extends Error {
    * request's URL or the caller named it, else the request's origin; null when neither is known.
    */
   readonly rateLimitKey: string | null;
+  /**
+   * The catalog key of the profile rule that read this error (`'solana-swap.QUOTE_EXPIRED'`,
+   * `'pumpfun.429'`): where `describeError` looks for its words first. Null when no rule matched.
+   */
+  readonly messageKey: string | null;
 
   constructor(init: ApiErrorInit) {
     // A message that is no string (a hand-built error from JavaScript) must not make the constructor throw.
@@ -130,6 +139,7 @@ export class ApiError extends Error {
     this.recovery = init.recovery ?? null;
     this.maxRetries = init.maxRetries ?? null;
     this.safeToResend = init.safeToResend ?? false;
+    this.messageKey = typeof init.messageKey === 'string' ? init.messageKey.slice(0, 300) : null;
     this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : attempt(() => windowKeyFor(init.api, init.request?.url), null);
   }
 
@@ -153,15 +163,15 @@ export class ApiError extends Error {
       retryable: read('retryable', false) === true,
       retryAfterMs: typeof retryAfterMs === 'number' ? clampWait(retryAfterMs) : null,
       retryAfterSource: text(read('retryAfterSource', null), 20),
-      rateLimit: rateLimit === null ? null : toPlain(rateLimit),
+      rateLimit: rateLimit === null ? null : jsonSafeCopy(rateLimit),
       requestId: text(read('requestId', null), 200),
       param: text(read('param', null), 200),
       docUrl: typeof read('docUrl', null) === 'string' ? safeHttpUrl(redactUrl(read('docUrl', '') as string)) : null,
-      details: toPlain(read('details', undefined)),
+      details: jsonSafeCopy(read('details', undefined)),
       api: text(read('api', null), 200),
       request: attempt(() => (request && typeof request.url === 'string' ? { method: text(request.method, 20) ?? 'GET', url: redactUrl(request.url) } : null), null),
       recovery: text(read('recovery', null), 40),
-      body: toPlain(read('body', undefined)),
+      body: jsonSafeCopy(read('body', undefined)),
       cause: attempt(() => describeCause(read('cause', undefined)), undefined),
     };
   }
@@ -181,5 +191,5 @@ function describeCause(cause: unknown): unknown {
     // A wrapped error's message often names the URL it failed on, `?api_key=…` and all.
     return { name: typeof name === 'string' ? capText(name, 100) : 'Error', message: typeof message === 'string' ? capText(redactSecrets(capText(message, 2256)), 2000) : '' };
   }
-  return toPlain(cause);
+  return jsonSafeCopy(cause);
 }

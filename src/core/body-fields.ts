@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import { clampWait } from './retry-after.js';
 import { asNumber, asText, firstProp, isArray, isRecord, prop, type Dict } from './safe.js';
 

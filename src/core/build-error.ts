@@ -1,16 +1,20 @@
 import { ApiError, windowKeyFor, type RetryAfterSource } from './api-error.js';
 import { readBodyFields, type BodyFields } from './body-fields.js';
-import { matchProfile, type NormalizeContext } from './context.js';
-import { isTransientKind, kindFromStatus, type ErrorKind } from './error-kind.js';
+import type { NormalizeContext } from './context.js';
+import { matchProfile } from './profile-match.js';
+import { defaultRecovery, fallbackMessage, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
 import type { HeaderMap } from './headers.js';
-import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
+import { findRule, type ApiProfile } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
-import { MAX_STRING, toPlain } from './plain-value.js';
+import { MAX_STRING, jsonSafeCopy } from './plain-value.js';
 import { MAX_BODY_TEXT } from './read-body.js';
 import { attempt, isRecord } from './safe.js';
-import { capText, looksLikeHtml, redactSecrets, redactUrl, safeHttpUrl, textFromHtml, toPlainText } from './text.js';
+import { looksLikeHtml, textFromHtml, toPlainText } from './markup.js';
+import { redactSecrets } from './secrets.js';
+import { capText } from './text.js';
+import { redactUrl, safeHttpUrl } from './url-safety.js';
 
 /** A failed exchange as it was received, before interpretation. */
 export interface ErrorParts {
@@ -40,11 +44,6 @@ const SECONDARY_LIMIT_WAIT_MS = 60_000;
 function serverSaysRetry(headers: HeaderMap): boolean | null {
   const value = (headers.get('stripe-should-retry') ?? headers.get('x-should-retry'))?.trim().toLowerCase();
   return value === 'true' ? true : value === 'false' ? false : null;
-}
-
-/** Fallback message when the body gives none: plain, never markup. */
-export function fallbackMessage(kind: ErrorKind, status: number | null): string {
-  return status !== null ? `Request failed with status ${status}` : kind === 'unknown' ? 'Something went wrong' : `Request failed (${kind.replace('_', ' ')})`;
 }
 
 function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
@@ -81,7 +80,8 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   }
   const code = field(fields.code);
 
-  const rule = ruleForCode(profile, code) ?? ruleForStatus(profile, status);
+  const found = findRule(profile, code, status);
+  const rule = found?.rule;
   const saysRateLimit = RATE_LIMIT_TEXT.test(code ?? '') || RATE_LIMIT_TEXT.test(serverMessage ?? '');
   const headerLimit = rateLimitFromHeaders(parts.headers, now);
   // GitHub answers a spent primary limit with 403 (or 429) and `x-ratelimit-remaining: 0`, often
@@ -118,7 +118,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;
   const retryAfterSource = retryAfterMs === null ? null : waitSource;
   const windowKey = match && match.by !== 'shape' ? profile!.name : typeof context.api === 'string' ? context.api : windowKeyFor(null, requestUrl);
-  const body = toPlain(rawBody, secrets);
+  const body = jsonSafeCopy(rawBody, secrets);
 
   return new ApiError({
     kind,
@@ -133,7 +133,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) || null : null,
     docUrl: safeHttpUrl(typeof fields.docUrl === 'string' ? redactUrl(fields.docUrl, secrets) : null),
     // Copied, bounded and redacted: the caller's own secrets (the token it sent) are cut out too.
-    details: toPlain(fields.details, secrets),
+    details: jsonSafeCopy(fields.details, secrets),
     api: profile?.name ?? null,
     request: context.request ?? null,
     body: typeof body === 'string' ? capText(body, Math.min(MAX_BODY_TEXT, MAX_STRING)) : body,
@@ -142,36 +142,12 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     maxRetries: rule?.maxRetries ?? null,
     safeToResend: rule?.safeToResend ?? false,
     rateLimitKey: windowKey,
+    // The catalog key of the rule that matched: the UI finds its words without the profile.
+    messageKey: found ? `${profile!.name}.${found.key}` : null,
   });
 }
 
 function mergeRateLimit(fromHeaders: RateLimitInfo | null, limitInBody: number | null): RateLimitInfo | null {
   if (limitInBody === null) return fromHeaders;
   return { limit: fromHeaders?.limit ?? limitInBody, remaining: fromHeaders?.remaining ?? null, resetAt: fromHeaders?.resetAt ?? null };
-}
-
-/** What to do next when no profile rule says. */
-export function defaultRecovery(kind: ErrorKind): ApiError['recovery'] {
-  switch (kind) {
-    case 'unauthorized':
-      return 'reauthenticate';
-    case 'forbidden':
-      return 'request-access';
-    case 'validation':
-      return 'fix-request';
-    case 'payment_required':
-      return 'pay';
-    case 'rate_limited':
-      return 'wait';
-    case 'payload_too_large':
-      return 'change-request';
-    case 'server':
-    case 'bad_gateway':
-    case 'unavailable':
-    case 'timeout':
-    case 'network':
-      return 'retry';
-    default:
-      return null;
-  }
 }

@@ -1,17 +1,19 @@
 import type { ApiErrorRequest } from './api-error.js';
 import type { ApiProfile } from './profile.js';
-import { builtInProfiles } from './profiles/index.js';
-import { profileMatchesUrl } from './profile.js';
 import { attempt, isArray, prop } from './safe.js';
 
 /** What the caller knows about the failed request; every field is optional. */
 export interface NormalizeContext {
   request?: ApiErrorRequest;
-  /** Force a profile (or name one); otherwise it is inferred from the URL and the body's shape. */
+  /** Force a profile, or name one of `profiles`; otherwise one of `profiles` is chosen by the URL, else the body's shape. */
   api?: ApiProfile | string;
   /** Epoch ms, for HTTP-date Retry-After and reset headers. Default `Date.now()`. */
   now?: number;
-  /** Extra profiles to infer from, checked before the built-in ones. */
+  /**
+   * The profiles to read with (opt-in: `builtInProfiles` for the five seed APIs, `chainProfiles`…).
+   * The general conventions (RFC 9457, Google, JSON:API, GraphQL, JSON-RPC, HTML pages, wallet
+   * rejections) are always read; no API's own rules are, unless its profile is given here or forced.
+   */
   profiles?: readonly ApiProfile[];
   /** Strings never to show (the token the request carried); they are redacted from messages. */
   secrets?: readonly string[];
@@ -63,31 +65,4 @@ function readContextUnsafe(context: unknown): NormalizeContext {
     profiles: profiles === undefined ? undefined : listOf(profiles, isProfile),
     secrets: secrets === undefined ? undefined : listOf(secrets, isSecret),
   };
-}
-
-/** How a profile was chosen: only `forced` and `url` may name a rate-limit window. */
-export type ProfileMatch = { profile: ApiProfile; by: 'forced' | 'url' | 'shape' } | null;
-
-/** The profile that owns a failure: the forced one, else by URL, else by the body's shape. */
-export function resolveProfile(context: NormalizeContext, url: string | null, body: unknown): ApiProfile | null {
-  return matchProfile(context, url, body)?.profile ?? null;
-}
-
-/** Like `resolveProfile`, saying how the profile was chosen. Never throws. */
-export function matchProfile(context: NormalizeContext, url: string | null, body: unknown): ProfileMatch {
-  const candidates = [...(context.profiles ?? []), ...builtInProfiles];
-  const forced = context.api;
-  if (typeof forced === 'object' && forced !== null) return { profile: forced, by: 'forced' };
-  if (typeof forced === 'string') {
-    // A name that is no profile's (an origin used as a window key, a typo) cannot force one: infer.
-    const named = candidates.find((profile) => attempt(() => profile.name === forced, false));
-    if (named) return { profile: named, by: 'forced' };
-  }
-  const parsed = url ? attempt(() => new URL(url), null) : null;
-  if (parsed) {
-    const byUrl = candidates.find((profile) => profileMatchesUrl(profile, parsed));
-    if (byUrl) return { profile: byUrl, by: 'url' };
-  }
-  const byShape = candidates.find((profile) => attempt(() => profile.recognize?.(body) === true, false));
-  return byShape ? { profile: byShape, by: 'shape' } : null;
 }

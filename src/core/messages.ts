@@ -1,11 +1,10 @@
 import type { ApiError } from './api-error.js';
-import type { ErrorKind } from './error-kind.js';
-import { ruleForCode, ruleForStatus, type ApiProfile } from './profile.js';
-import { builtInProfiles } from './profiles/index.js';
+import type { ErrorKind } from './kinds.js';
+import type { ApiProfile } from './profile.js';
 import type { Recovery } from './recovery.js';
-import { ERROR_KINDS } from './error-kind.js';
+import { ERROR_KINDS, kindFacts } from './kinds.js';
 import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
-import { safeHttpUrl } from './text.js';
+import { safeHttpUrl } from './url-safety.js';
 import type { ApiName } from './register.js';
 
 /**
@@ -105,7 +104,9 @@ export interface ErrorDescription {
 }
 
 export interface DescribeOptions {
+  /** Overrides and the catalogs of the APIs you use (`{ ...pumpFunMessages, ...chainMessages }`). */
   messages?: Messages;
+  /** Your own profiles whose rules carry a `message`: found under the error's `messageKey`. */
   profiles?: readonly ApiProfile[];
   now?: number;
   /** Seconds left to wait, when the caller counts down a window itself (overrides the error's own wait). */
@@ -113,8 +114,6 @@ export interface DescribeOptions {
 }
 
 const ACTIONS: ReadonlySet<Recovery> = new Set<Recovery>(['retry', 'reauthenticate', 'requote', 'pay', 'add-funds', 'check-status', 'connect-wallet', 'switch-network', 'sign-again']);
-// Server text of these kinds is for logs, not people ("Something went wrong", a stack, an internal host).
-const SERVER_SIDE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['server', 'bad_gateway', 'unavailable', 'timeout', 'unknown']);
 
 /** Fills `{name}` placeholders; null when one has no value, so the caller can fall back. */
 export function formatMessage(template: string, values: Record<string, string | number | null | undefined>): string | null {
@@ -142,6 +141,8 @@ export interface ErrorFacts {
   param: string | null;
   requestId: string | null;
   api: string | null;
+  /** The catalog key of the profile rule that read the error (`ApiError.messageKey`). */
+  messageKey: string | null;
   /** An http(s) URL, checked again here: the UI renders it as a link. */
   docUrl: string | null;
   retryAfterMs: number | null;
@@ -169,6 +170,7 @@ export function errorFacts(error: unknown): ErrorFacts {
     param: text(read('param'), 200),
     requestId: text(read('requestId'), 200),
     api: text(read('api'), 200),
+    messageKey: text(read('messageKey'), 300),
     docUrl: safeHttpUrl(read('docUrl')),
     retryAfterMs: finite(read('retryAfterMs')),
     resetAt: finite(attempt(() => prop(read('rateLimit'), 'resetAt'), undefined)),
@@ -195,7 +197,7 @@ function valuesOf(error: ErrorFacts, now: number, secondsLeft: number | undefine
     seconds: secondsLeft !== undefined ? Math.max(1, secondsLeft) : waitMs === null ? null : Math.max(1, Math.ceil(waitMs / 1000)),
     param: error.param,
     // A 5xx never shows the server's own text.
-    message: (error.status !== null && error.status >= 500) || SERVER_SIDE.has(error.kind) ? null : error.message,
+    message: (error.status !== null && error.status >= 500) || kindFacts(error.kind).serverSide ? null : error.message,
     code: error.code,
     status: error.status,
     requestId: error.requestId,
@@ -207,6 +209,26 @@ function own(messages: Messages, key: string): string | undefined {
   if (!Object.prototype.hasOwnProperty.call(messages, key)) return undefined;
   const value = messages[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+const inlineCatalogs = new WeakMap<readonly ApiProfile[], Messages>();
+
+/** The `message` of every rule of your own profiles, by `<api>.<code or status>`; built once per list. */
+function inlineMessages(profiles: readonly ApiProfile[]): Messages {
+  let catalog = inlineCatalogs.get(profiles);
+  if (catalog) return catalog;
+  catalog = {};
+  for (const profile of profiles.slice(0, 64)) {
+    attempt(() => {
+      for (const table of [profile.codes, profile.statuses] as Array<Record<string, { message?: unknown }> | undefined>) {
+        for (const [code, rule] of Object.entries(table ?? {})) {
+          if (typeof rule?.message === 'string') Object.defineProperty(catalog, `${profile.name}.${code}`, { value: rule.message, enumerable: true });
+        }
+      }
+    }, undefined);
+  }
+  inlineCatalogs.set(profiles, catalog);
+  return catalog;
 }
 
 /**
@@ -224,13 +246,12 @@ export function describeError(error: ApiError, options: DescribeOptions = {}): E
 function describeUnsafe(error: ErrorFacts, options: DescribeOptions): ErrorDescription {
   const messages: Messages = options.messages ? { ...defaultMessages, ...options.messages } : defaultMessages;
   const values = valuesOf(error, options.now ?? Date.now(), options.secondsLeft);
-  const profile = error.api ? [...(options.profiles ?? []), ...builtInProfiles].find((p) => attempt(() => p.name === error.api, false)) ?? null : null;
-  const rule = attempt(() => ruleForCode(profile, error.code) ?? ruleForStatus(profile, error.status), undefined);
-
+  const key = error.messageKey;
   const candidates = [
+    key ? own(messages, key) : undefined,
     error.api && error.code ? own(messages, `${error.api}.${error.code}`) : undefined,
     error.api && error.status !== null ? own(messages, `${error.api}.${error.status}`) : undefined,
-    typeof rule?.message === 'string' ? rule.message : undefined,
+    key && options.profiles ? own(inlineMessages(options.profiles), key) : undefined,
     own(messages, `kind.${error.kind}.description`),
     error.kind === 'rate_limited' ? own(messages, 'kind.rate_limited.description.unknown') : undefined,
     own(messages, 'kind.fallback.description'),

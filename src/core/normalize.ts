@@ -1,19 +1,14 @@
 import { ApiError, isApiError } from './api-error.js';
-import { buildError, defaultRecovery, fallbackMessage } from './build-error.js';
+import { buildError } from './build-error.js';
 import { readContext, type NormalizeContext } from './context.js';
-import { isTransientKind, type ErrorKind } from './error-kind.js';
+import { KINDS, defaultRecovery, fallbackMessage, isTransientKind, type ErrorKind } from './kinds.js';
 import { toHeaderMap } from './headers.js';
 import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.js';
 import { errorFromProfiles } from './read-thrown.js';
 import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
-import { capText, toPlainText } from './text.js';
+import { toPlainText } from './markup.js';
+import { capText } from './text.js';
 import { kindOfThrown } from './thrown.js';
-
-const MESSAGES: Partial<Record<ErrorKind, string>> = {
-  aborted: 'The request was cancelled',
-  timeout: 'The request timed out',
-  network: 'Could not reach the server',
-};
 
 /** Whether a value is a fetch Response (or looks enough like one to read its status and headers). */
 function isResponseLike(value: unknown): value is Response {
@@ -67,7 +62,7 @@ function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext):
   const code = inheritedProp(input, 'code');
   return new ApiError({
     kind,
-    message: text || (MESSAGES[kind] ?? fallbackMessage(kind, null)),
+    message: text || (KINDS[kind].message ?? fallbackMessage(kind, null)),
     code: typeof code === 'number' || typeof code === 'string' ? String(code).slice(0, 200) : null,
     retryable: isTransientKind(kind),
     request: context.request ?? null,

@@ -1,5 +1,6 @@
 import { attempt, isArray, isRecord } from './safe.js';
-import { capText, redactSecrets } from './text.js';
+import { redactSecrets } from './secrets.js';
+import { capText } from './text.js';
 
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 50;
@@ -21,7 +22,7 @@ interface Budget {
  * (the whole copy stays under about 64 KB of text), functions dropped, every string passed
  * through `redactSecrets` (with the caller's own `secrets`). Never throws.
  */
-export function toPlain(value: unknown, secrets: readonly string[] = []): unknown {
+export function jsonSafeCopy(value: unknown, secrets: readonly string[] = []): unknown {
   return copy(value, secrets, 0, { nodes: 0, chars: 0, seen: new WeakSet() });
 }
 

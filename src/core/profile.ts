@@ -1,5 +1,5 @@
 import type { BodyFields } from './body-fields.js';
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import type { Recovery } from './recovery.js';
 
 /** How one code (or one status) of an API is handled. Every field is optional. */
@@ -16,7 +16,12 @@ export interface CodeRule {
   safeToResend?: boolean;
   /** What a person should do next. */
   recovery?: Recovery;
-  /** The English message for people; `{name}` placeholders are filled from `details` and the error. */
+  /**
+   * Your own profile's words for people; `{name}` placeholders are filled from `details` and the
+   * error. Reading an error never uses it: `describeError` finds it under `ApiError.messageKey`
+   * when the profile is among its `profiles`. The built-in profiles keep theirs in a catalog beside
+   * them (`pumpFunMessages`, …) that only UI code imports.
+   */
   message?: string;
 }
 
@@ -52,6 +57,8 @@ export interface ApiProfile {
    */
   read?: (body: unknown, general: BodyFields) => BodyFields;
   /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */
+  isFailedBody?: (body: unknown) => boolean;
+  /** @deprecated The old name of `isFailedBody`; still read when `isFailedBody` is absent. */
   failedBody?: (body: unknown) => boolean;
   /**
    * Reads a thrown value that carries no HTTP response (a wallet's or an SDK's error) when it is
@@ -82,20 +89,23 @@ export function defineApi<const P extends ApiProfile>(profile: P): P {
   return profile;
 }
 
-/** The rule for a code: verbatim first, then ignoring case. */
-export function ruleForCode(profile: ApiProfile | null, code: string | null): CodeRule | undefined {
-  if (!profile?.codes || code === null) return undefined;
-  const codes = profile.codes;
-  if (Object.prototype.hasOwnProperty.call(codes, code)) return codes[code];
-  const lower = code.toLowerCase();
-  const key = Object.keys(codes).find((candidate) => candidate.toLowerCase() === lower);
-  return key === undefined ? undefined : codes[key];
+/** A rule and the key it sits under in its profile's table (`QUOTE_EXPIRED`, `'429'`). */
+export interface RuleMatch {
+  key: string;
+  rule: CodeRule;
 }
 
-/** The rule for a status without a known code. */
-export function ruleForStatus(profile: ApiProfile | null, status: number | null): CodeRule | undefined {
-  if (!profile?.statuses || status === null) return undefined;
-  return Object.prototype.hasOwnProperty.call(profile.statuses, status) ? profile.statuses[status] : undefined;
+/** The rule for a code (verbatim first, then ignoring case), else for the status. */
+export function findRule(profile: ApiProfile | null, code: string | null, status: number | null): RuleMatch | undefined {
+  const codes = profile?.codes;
+  if (codes && code !== null) {
+    const lower = code.toLowerCase();
+    const key = Object.prototype.hasOwnProperty.call(codes, code) ? code : Object.keys(codes).find((candidate) => candidate.toLowerCase() === lower);
+    if (key !== undefined) return { key, rule: codes[key]! };
+  }
+  const statuses = profile?.statuses;
+  if (statuses && status !== null && Object.prototype.hasOwnProperty.call(statuses, status)) return { key: String(status), rule: statuses[status]! };
+  return undefined;
 }
 
 /** Whether a URL belongs to a profile, by host (and subdomains) or its own test. Never throws. */

@@ -29,7 +29,8 @@ export interface RetryPolicy {
 // millisecond, small enough to land well within 250 ms of the window opening.
 const RETRY_AFTER_JITTER_MS = 200;
 
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+/** Idempotent methods (RFC 9110 §9.2.2): the one set the client and the policy share. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /**
  * Whether sending the same request again cannot do the work twice: an idempotent method

@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-kind.js';
+import type { ErrorKind } from './kinds.js';
 import { inheritedProp } from './safe.js';
 
 // How the failures that never got an HTTP response announce themselves, message for message (a

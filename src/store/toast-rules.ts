@@ -1,7 +1,5 @@
-import type { ApiError, ErrorKind } from '../core/index.js';
-
-/** Kinds a person must act on: their toast stays until acted on or dismissed. */
-const STICKY: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['validation', 'unauthorized', 'forbidden', 'conflict', 'gone', 'payment_required', 'payload_too_large']);
+import type { ApiError } from '../core/index.js';
+import { kindFacts } from '../core/kinds.js';
 
 export interface ToastDurations {
   /** Transient failures that are being retried anyway. Default 6000. */
@@ -23,7 +21,8 @@ export function toastDuration(error: ApiError, durations: ToastDurations = {}): 
 }
 
 function durationOf(error: ApiError, durations: ToastDurations): number | null {
-  if (STICKY.has(error.kind)) return null;
+  // Kinds a person must act on (`KINDS[kind].sticky`) stay until acted on or dismissed.
+  if (kindFacts(error.kind).sticky) return null;
   if (error.kind === 'rate_limited' && error.retryAfterMs !== null) return null;
   return error.retryable ? durations.transient ?? 6000 : durations.other ?? 8000;
 }
@@ -31,7 +30,7 @@ function durationOf(error: ApiError, durations: ToastDurations): number | null {
 /** Errors are announced assertively when a person must act; retries and waits politely. */
 export function toastPoliteness(error: ApiError): 'assertive' | 'polite' {
   try {
-    return error.retryable === true || error.kind === 'rate_limited' ? 'polite' : 'assertive';
+    return error.retryable === true || kindFacts(error.kind).polite ? 'polite' : 'assertive';
   } catch {
     return 'assertive';
   }

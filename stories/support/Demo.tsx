@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { builtInMessages, builtInProfiles } from '../../src/core/index.js';
 import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps, type ApiErrorToasterProps } from '../../src/index.js';
 
 export interface DemoProps extends Partial<ApiErrorProviderProps> {
@@ -12,12 +13,13 @@ export interface DemoProps extends Partial<ApiErrorProviderProps> {
 
 /**
  * A fresh provider, QueryClient and toaster per story, so stories never share state; a page
- * with a main landmark and an h1, as an app's page would have.
+ * with a main landmark and an h1, as an app's page would have. It reads with the five seed APIs'
+ * profiles and shows their words (profiles are opt-in; a story may pass its own).
  */
 export function Demo({ children, title = 'faultline demo', toaster, ...props }: DemoProps) {
   const [queryClient] = useState(() => new QueryClient());
   return (
-    <ApiErrorProvider queryClient={queryClient} {...props}>
+    <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} messages={builtInMessages} {...props}>
       <main className="demo">
         <h1 className="demo-title">{title}</h1>
         {children}

@@ -1,12 +1,12 @@
 import { expect, userEvent, waitFor, screen, within } from 'storybook/test';
-import { errorFromResponse } from '../../src/core/index.js';
+import { builtInProfiles, errorFromResponse } from '../../src/core/index.js';
 import { fixtureResponse, seedFixtures, type SeedApi } from '../../src/msw/index.js';
 
 /** Fires every documented error of `api` in turn; each must reach the panel and show one toast. */
 export async function playEveryError(canvasElement: HTMLElement, api: SeedApi) {
   const canvas = within(canvasElement);
   for (const fixture of seedFixtures.filter((f) => f.api === api)) {
-    const expected = await errorFromResponse(fixtureResponse(fixture), { request: { method: fixture.method, url: fixture.url }, api });
+    const expected = await errorFromResponse(fixtureResponse(fixture), { request: { method: fixture.method, url: fixture.url }, api, profiles: builtInProfiles });
     await userEvent.selectOptions(canvas.getByLabelText('Documented error'), fixture.id);
     await userEvent.click(canvas.getByRole('button', { name: 'Send the request' }));
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent(String(fixture.status)));

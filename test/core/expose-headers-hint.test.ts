@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exposeHeadersHint } from '../../src/core/expose-headers-hint.js';
-import { ApiError, EXPOSE_WAIT_HEADERS, errorFromResponse } from '../../src/core/index.js';
+import { ApiError, EXPOSE_WAIT_HEADERS, errorFromResponse, pumpFun } from '../../src/core/index.js';
 
 const page = 'https://app.example.org';
 const request = { method: 'GET', url: 'https://api.example.com/v1/items' };
@@ -18,7 +18,7 @@ describe('exposeHeadersHint', () => {
 
   it("says so when only the API's documented default was left (pump.fun: 60 s)", async () => {
     const body = JSON.stringify({ error: 'Too Many Requests', message: 'Rate limit exceeded', statusCode: 429 });
-    const error = await errorFromResponse(new Response(body, { status: 429 }), { request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' }, api: 'pumpfun' });
+    const error = await errorFromResponse(new Response(body, { status: 429 }), { request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' }, api: pumpFun });
     expect(error).toMatchObject({ retryAfterMs: 60_000, retryAfterSource: 'default' });
     expect(exposeHeadersHint(error, page)).toContain("the API's documented default (60 s)");
   });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   ERROR_KINDS,
+  pumpFun,
   createApiClient,
   describeError,
   errorFromResponse,
@@ -169,15 +170,15 @@ describe('hostile shapes', () => {
 
   it('keys a window by the origin when only the body looks like a known API', async () => {
     const pumpLike = () => new Response(JSON.stringify({ error: 'Too Many Requests', message: 'slow down', statusCode: 429 }), { status: 429, headers: { 'retry-after': '86400' } });
-    const elsewhere = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://evil.example/x' } });
+    const elsewhere = await errorFromResponse(pumpLike(), { now: NOW, profiles: [pumpFun], request: { method: 'GET', url: 'https://evil.example/x' } });
     expect(rateLimitKey(elsewhere)).toBe('https://evil.example');
     const store = createApiErrorStore();
     report(store, elsewhere, { now: NOW, toast: false });
     await expect(waitForRateLimitWindow(store, 'pumpfun', undefined, () => NOW)).resolves.toBeUndefined();
     // The API's own host, or the caller naming it, still closes its window.
-    const own = await errorFromResponse(pumpLike(), { now: NOW, request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' } });
+    const own = await errorFromResponse(pumpLike(), { now: NOW, profiles: [pumpFun], request: { method: 'GET', url: 'https://frontend-api-v3.pump.fun/coins' } });
     expect(rateLimitKey(own)).toBe('pumpfun');
-    const forced = await errorFromResponse(pumpLike(), { now: NOW, api: 'pumpfun', request: { method: 'GET', url: 'https://proxy.example/pump' } });
+    const forced = await errorFromResponse(pumpLike(), { now: NOW, profiles: [pumpFun], api: 'pumpfun', request: { method: 'GET', url: 'https://proxy.example/pump' } });
     expect(rateLimitKey(forced)).toBe('pumpfun');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorFromResponse, isApiError, normalizeError } from '../../src/core/index.js';
+import { ApiError, builtInProfiles, errorFromResponse, isApiError, normalizeError } from '../../src/core/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -159,7 +159,7 @@ describe('normalizeError', () => {
       message: 'Request failed with status code 429',
       config: { method: 'get', baseURL: 'https://api.piratecrew.fun/', url: '/v1/pools' },
       response: { status: 429, headers: { 'retry-after': '3', 'x-request-id': 'abc' }, data: { error: { code: 'rate_limited', message: 'quota' }, meta: { request_id: 'req_1' } } },
-    }, { now: NOW });
+    }, { now: NOW, profiles: builtInProfiles });
     expect(error).toMatchObject({ kind: 'rate_limited', status: 429, api: 'piratecrew', retryAfterMs: 3000, requestId: 'req_1', request: { method: 'GET', url: 'https://api.piratecrew.fun/v1/pools' } });
   });
 
@@ -169,7 +169,7 @@ describe('normalizeError', () => {
   });
 
   it('reads a thrown error body', () => {
-    const error = normalizeError({ error: 'Quote expired', code: 'QUOTE_EXPIRED', quoteId: 'q1' });
+    const error = normalizeError({ error: 'Quote expired', code: 'QUOTE_EXPIRED', quoteId: 'q1' }, { profiles: builtInProfiles });
     expect(error).toMatchObject({ kind: 'gone', api: 'solana-swap', code: 'QUOTE_EXPIRED' });
   });
 
@@ -203,6 +203,6 @@ describe('normalizeError', () => {
 
 it('infers the profile when context.api names none (an origin, a typo)', async () => {
   const body = JSON.stringify({ error: 'Quote expired', code: 'QUOTE_EXPIRED' });
-  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'https://swap.example' })).api).toBe('solana-swap');
-  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'piratecrew' })).api).toBe('piratecrew');
+  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'https://swap.example', profiles: builtInProfiles })).api).toBe('solana-swap');
+  expect((await errorFromResponse(new Response(body, { status: 410 }), { api: 'piratecrew', profiles: builtInProfiles })).api).toBe('piratecrew');
 });

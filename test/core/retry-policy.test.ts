@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createRetryPolicy, errorFromResponse, type ApiErrorInit } from '../../src/core/index.js';
+import { ApiError, builtInProfiles, createRetryPolicy, errorFromResponse, solanaSwap, type ApiErrorInit } from '../../src/core/index.js';
 
 const error = (init: Partial<ApiErrorInit>) => new ApiError({ kind: 'server', message: 'm', retryable: true, ...init });
 const fixed = (value: number) => () => value;
@@ -17,7 +17,7 @@ describe('createRetryPolicy().retry', () => {
   });
 
   it("honours the API's own cap (piratecrew: at most 3 attempts)", async () => {
-    const e = await errorFromResponse(new Response(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong' }, meta: { request_id: 'r' } }), { status: 500 }));
+    const e = await errorFromResponse(new Response(JSON.stringify({ error: { code: 'internal_error', message: 'Something went wrong' }, meta: { request_id: 'r' } }), { status: 500 }), { profiles: builtInProfiles });
     expect([0, 1, 2].map((n) => retry(n, e))).toEqual([true, true, false]);
   });
 
@@ -57,7 +57,7 @@ describe('createRetryPolicy({ mutation: true })', () => {
 
   it('resends what the API marks safe (SEND_FAILED, SUBMISSION_FAILED) and rate limits', async () => {
     const body = JSON.stringify({ error: 'Submission failed', code: 'SUBMISSION_FAILED', signature: 's' });
-    const e = await errorFromResponse(new Response(body, { status: 502 }), { request: post });
+    const e = await errorFromResponse(new Response(body, { status: 502 }), { request: post, profiles: [solanaSwap] });
     expect(retry(0, e)).toBe(true);
     expect(retry(0, error({ kind: 'rate_limited', request: post }))).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromResponse, type ApiError } from '../../src/core/index.js';
+import { builtInProfiles, errorFromResponse, type ApiError } from '../../src/core/index.js';
 import { fixtureResponse, seedFixtures } from '../../src/fixtures/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -88,7 +88,7 @@ describe.each(seedFixtures.map((fixture) => [fixture.id, fixture] as const))('%s
   it('reads every documented field', async () => {
     const want = expected[id];
     expect(want, `no expectation written for ${id}`).toBeDefined();
-    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { request, api: fixture.api, now: NOW });
+    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { request, api: fixture.api, profiles: builtInProfiles, now: NOW });
     expect(error.status).toBe(fixture.status);
     expect(error.api).toBe(fixture.api);
     expect(error.request).toEqual(request);
@@ -99,7 +99,7 @@ describe.each(seedFixtures.map((fixture) => [fixture.id, fixture] as const))('%s
 
 describe.each(seedFixtures.filter((f) => !noShape.has(f.id)).map((f) => [f.id, f] as const))('%s', (id, fixture) => {
   it('is recognised by its body alone', async () => {
-    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { now: NOW });
+    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { profiles: builtInProfiles, now: NOW });
     expect(error.api).toBe(fixture.api);
     expect(error.kind).toBe(expected[id]?.kind);
   });
@@ -107,8 +107,14 @@ describe.each(seedFixtures.filter((f) => !noShape.has(f.id)).map((f) => [f.id, f
 
 describe.each(seedFixtures.filter((f) => knownHost.has(f.api)).map((f) => [f.id, f] as const))('%s', (_id, fixture) => {
   it('is recognised by its URL', async () => {
-    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { request: { method: fixture.method, url: fixture.url }, now: NOW });
+    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { request: { method: fixture.method, url: fixture.url }, profiles: builtInProfiles, now: NOW });
     expect(error.api).toBe(fixture.api);
+  });
+
+  it('is read with the general conventions alone when no profile is given (profiles are opt-in)', async () => {
+    const error = await errorFromResponse(fixtureResponse(fixture, NOW), { request: { method: fixture.method, url: fixture.url }, now: NOW });
+    expect(error.api).toBeNull();
+    expect(error.status).toBe(fixture.status);
   });
 });
 

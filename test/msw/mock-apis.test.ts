@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, errorFromResponse, isApiError, pirateCrew, pumpFun, solanaSwap, type ApiError } from '../../src/core/index.js';
+import { createApiClient, errorFromResponse, ipfsPinning, isApiError, pirateCrew, pumpFun, solanaSwap, type ApiError } from '../../src/core/index.js';
 import { createMockApis, fixtureHandler, seedBaseUrls, seedFixtures } from '../../src/msw/index.js';
 
 let clock = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -88,7 +88,7 @@ describe('faultline/msw', () => {
   });
 
   it('walks a pin through queued → pinning → failed', async () => {
-    const pins = createApiClient({ baseUrl: seedBaseUrls['ipfs-pinning'] });
+    const pins = createApiClient({ baseUrl: seedBaseUrls['ipfs-pinning'], api: ipfsPinning });
     mock.setPinOutcome('failed');
     const { requestid } = await pins.post<{ requestid: string }>('/pins', { cid: 'bafy1' });
     const statuses = [];

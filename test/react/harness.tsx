@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
-import { errorFromResponse } from '../../src/core/index.js';
+import { builtInMessages, builtInProfiles, errorFromResponse } from '../../src/core/index.js';
 import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps } from '../../src/index.js';
 
 /** A fresh QueryClient per test, as TanStack Query's own tests do. */
@@ -9,7 +9,7 @@ export function newQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
 }
 
-/** Renders `ui` inside a provider and a toaster; returns the client and the render result. */
+/** Renders `ui` inside a provider (the five seed profiles and their words unless `props` say otherwise) and a toaster. */
 export function renderWithFaultline(
   ui: ReactNode,
   options: Partial<ApiErrorProviderProps> & { strict?: boolean; toaster?: boolean; render?: RenderOptions } = {},
@@ -18,7 +18,7 @@ export function renderWithFaultline(
   const queryClient = props.queryClient ?? newQueryClient();
   const wrap = (node: ReactNode) => {
     const inner = (
-      <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} {...props}>
+      <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} profiles={builtInProfiles} messages={builtInMessages} {...props}>
         {node}
         {toaster && <ApiErrorToaster />}
       </ApiErrorProvider>
@@ -43,7 +43,7 @@ export function scriptedApi(request: string, ...script: Array<() => Response>) {
       const next = script[Math.min(api.calls, script.length - 1)]!;
       api.calls += 1;
       const response = next();
-      if (!response.ok) throw await errorFromResponse(response, { request: { method, url } });
+      if (!response.ok) throw await errorFromResponse(response, { request: { method, url }, profiles: builtInProfiles });
       return (await response.json()) as T;
     },
   };

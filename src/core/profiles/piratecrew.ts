@@ -4,16 +4,16 @@ import { defineApi, type CodeRule } from '../profile.js';
 // piratecrew.fun API — "Errors & Retries" (../shared/seeds/piratecrew-errors.txt).
 // `{ error: { code, message, param, doc_url }, meta: { request_id } }`.
 const codes = {
-  bad_request: { kind: 'validation', retry: false, recovery: 'fix-request', message: 'Check {param}: {message}' },
-  unauthorized: { kind: 'unauthorized', retry: false, recovery: 'reauthenticate', message: 'Your piratecrew session is missing or expired. Sign in again.' },
-  forbidden: { kind: 'forbidden', retry: false, recovery: 'request-access', message: 'This API key is not allowed to do that. Ask an admin for the scope, or use mode=unsigned.' },
-  not_found: { kind: 'not_found', retry: false, recovery: 'fix-request', message: 'piratecrew could not find that account, pool or proof.' },
+  bad_request: { kind: 'validation', retry: false, recovery: 'fix-request' },
+  unauthorized: { kind: 'unauthorized', retry: false, recovery: 'reauthenticate' },
+  forbidden: { kind: 'forbidden', retry: false, recovery: 'request-access' },
+  not_found: { kind: 'not_found', retry: false, recovery: 'fix-request' },
   // "Idempotency-Key reused with a different request body": use a fresh key for a different request.
-  conflict: { kind: 'conflict', retry: false, recovery: 'change-request', message: 'This request reused an idempotency key with a different body.' },
+  conflict: { kind: 'conflict', retry: false, recovery: 'change-request' },
   // "Yes — exponential backoff from 1s" (the default base delay).
-  rate_limited: { kind: 'rate_limited', retry: true, safeToResend: true, recovery: 'wait', message: 'piratecrew quota reached. Trying again in {seconds}s.' },
+  rate_limited: { kind: 'rate_limited', retry: true, safeToResend: true, recovery: 'wait' },
   // "Yes — max 3 attempts with jitter": the first try and two retries.
-  internal_error: { kind: 'server', retry: true, maxRetries: 2, recovery: 'retry', message: 'piratecrew had a problem. Retrying.' },
+  internal_error: { kind: 'server', retry: true, maxRetries: 2, recovery: 'retry' },
 } satisfies Record<string, CodeRule>;
 
 /** "API key missing required scope(s): fees:claim, pools:write" → ["fees:claim", "pools:write"]. */
@@ -46,3 +46,21 @@ export const pirateCrew = defineApi({
     500: codes.internal_error,
   },
 });
+
+/**
+ * pirateCrew's words for people, keyed `piratecrew.<code or status>` as `ApiError.messageKey` names them.
+ * Only UI code imports this (`describeError`'s or the provider's `messages`); reading errors never does.
+ */
+export const pirateCrewMessages: Readonly<Record<string, string>> = {
+  'piratecrew.bad_request': 'Check {param}: {message}',
+  'piratecrew.unauthorized': 'Your piratecrew session is missing or expired. Sign in again.',
+  'piratecrew.forbidden': 'This API key is not allowed to do that. Ask an admin for the scope, or use mode=unsigned.',
+  'piratecrew.not_found': 'piratecrew could not find that account, pool or proof.',
+  'piratecrew.conflict': 'This request reused an idempotency key with a different body.',
+  'piratecrew.rate_limited': 'piratecrew quota reached. Trying again in {seconds}s.',
+  'piratecrew.internal_error': 'piratecrew had a problem. Retrying.',
+  'piratecrew.403': 'This API key is not allowed to do that. Ask an admin for the scope, or use mode=unsigned.',
+  'piratecrew.409': 'This request reused an idempotency key with a different body.',
+  'piratecrew.429': 'piratecrew quota reached. Trying again in {seconds}s.',
+  'piratecrew.500': 'piratecrew had a problem. Retrying.',
+};

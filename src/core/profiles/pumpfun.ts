@@ -14,16 +14,32 @@ export const pumpFun = defineApi({
   recognize: (body) =>
     isRecord(body) && typeof prop(body, 'error') === 'string' && asNumber(prop(body, 'statusCode')) !== null && prop(body, 'code') === undefined,
   statuses: {
-    400: { kind: 'validation', retry: false, recovery: 'fix-request', message: 'Pump.fun could not accept this request: {message}' },
+    400: { kind: 'validation', retry: false, recovery: 'fix-request' },
     // "Don't retry authentication errors — 401 errors require re-authentication, not retries."
-    401: { kind: 'unauthorized', retry: false, recovery: 'reauthenticate', message: 'Your Pump.fun session has expired. Sign in again to continue.' },
-    403: { kind: 'forbidden', retry: false, recovery: 'request-access', message: 'Your account is not allowed to do this on Pump.fun.' },
-    404: { kind: 'not_found', retry: false, recovery: 'fix-request', message: 'Pump.fun could not find this coin or resource.' },
+    401: { kind: 'unauthorized', retry: false, recovery: 'reauthenticate' },
+    403: { kind: 'forbidden', retry: false, recovery: 'request-access' },
+    404: { kind: 'not_found', retry: false, recovery: 'fix-request' },
     // Its own example waits `Retry-After`, or 60 s when the header is missing.
-    429: { kind: 'rate_limited', retry: true, defaultWaitMs: 60_000, safeToResend: true, recovery: 'wait', message: 'Pump.fun is rate-limiting requests. Trying again in {seconds}s.' },
-    500: { ...transient, kind: 'server', message: 'Pump.fun had a problem. Retrying shortly.' },
-    502: { ...transient, kind: 'bad_gateway', message: 'Pump.fun could not reach an upstream service. Retrying shortly.' },
-    503: { ...transient, kind: 'unavailable', message: 'Pump.fun is temporarily unavailable (maybe maintenance). Retrying shortly.' },
-    504: { ...transient, kind: 'timeout', message: 'Pump.fun took too long to answer. Retrying shortly.' },
+    429: { kind: 'rate_limited', retry: true, defaultWaitMs: 60_000, safeToResend: true, recovery: 'wait' },
+    500: { ...transient, kind: 'server' },
+    502: { ...transient, kind: 'bad_gateway' },
+    503: { ...transient, kind: 'unavailable' },
+    504: { ...transient, kind: 'timeout' },
   },
 });
+
+/**
+ * pumpFun's words for people, keyed `pumpfun.<code or status>` as `ApiError.messageKey` names them.
+ * Only UI code imports this (`describeError`'s or the provider's `messages`); reading errors never does.
+ */
+export const pumpFunMessages: Readonly<Record<string, string>> = {
+  'pumpfun.400': 'Pump.fun could not accept this request: {message}',
+  'pumpfun.401': 'Your Pump.fun session has expired. Sign in again to continue.',
+  'pumpfun.403': 'Your account is not allowed to do this on Pump.fun.',
+  'pumpfun.404': 'Pump.fun could not find this coin or resource.',
+  'pumpfun.429': 'Pump.fun is rate-limiting requests. Trying again in {seconds}s.',
+  'pumpfun.500': 'Pump.fun had a problem. Retrying shortly.',
+  'pumpfun.502': 'Pump.fun could not reach an upstream service. Retrying shortly.',
+  'pumpfun.503': 'Pump.fun is temporarily unavailable (maybe maintenance). Retrying shortly.',
+  'pumpfun.504': 'Pump.fun took too long to answer. Retrying shortly.',
+};

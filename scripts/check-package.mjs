@@ -190,7 +190,7 @@ const server = setupServer(...mock.handlers);
 server.listen({ onUnhandledRequest: 'error' });
 try {
   mock.rateLimit('pumpfun', 30);
-  const limited = await core.errorFromResponse(await fetch('https://frontend-api-v3.pump.fun/coins/latest'));
+  const limited = await core.errorFromResponse(await fetch('https://frontend-api-v3.pump.fun/coins/latest'), { profiles: [core.pumpFun] });
   check('faultline/msw answers as pump.fun documents its 429', limited.kind === 'rate_limited' && limited.api === 'pumpfun' && limited.retryAfterMs > 0);
 } finally {
   server.close();

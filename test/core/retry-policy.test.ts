@@ -107,3 +107,54 @@ describe('createRetryPolicy() on what faultline read but could not name', () => 
     expect(createRetryPolicy().retry(0, failedPin)).toBe(false);
   });
 });
+
+describe('createRetryPolicy options, as a caller sets them', () => {
+  it('maxRetries: 0 means no retry at all, and 1 means one', () => {
+    expect(createRetryPolicy({ maxRetries: 0 }).retry(0, error({}))).toBe(false);
+    expect([0, 1].map((n) => createRetryPolicy({ maxRetries: 1 }).retry(n, error({})))).toEqual([true, false]);
+  });
+
+  it('falls back to the defaults for negative or NaN options', () => {
+    for (const maxRetries of [-1, Number.NaN]) {
+      expect([0, 1, 2, 3].map((n) => createRetryPolicy({ maxRetries }).retry(n, error({})))).toEqual([true, true, true, false]);
+    }
+    const top = createRetryPolicy({ baseDelayMs: -5, maxDelayMs: Number.NaN, random: fixed(0.999999) });
+    expect([0, 6].map((n) => top.retryDelay(n, error({})))).toEqual([1000, 30_000]);
+  });
+
+  it('baseDelayMs: 0 retries at once', () => {
+    expect(createRetryPolicy({ baseDelayMs: 0, random: fixed(0.999999) }).retryDelay(2, error({}))).toBe(0);
+  });
+
+  it('maxRetryAfterMs: 0 retries only what the server allows at once, and never holds a request open', () => {
+    const policy = createRetryPolicy({ maxRetryAfterMs: 0, random: fixed(0) });
+    expect(policy.retry(0, error({ kind: 'rate_limited', retryAfterMs: 0 }))).toBe(true);
+    expect(policy.retry(0, error({ kind: 'rate_limited', retryAfterMs: 1 }))).toBe(false);
+    expect(policy.retryDelay(0, error({ kind: 'rate_limited', retryAfterMs: 5000 }))).toBe(0);
+  });
+
+  it('waits at most maxRetryAfterMs (plus jitter) whatever the server asks', () => {
+    expect(createRetryPolicy({ random: fixed(0) }).retryDelay(0, error({ retryAfterMs: 90_000 }))).toBe(60_000);
+  });
+
+  it("an API's cap of 0 retries wins over the policy's", () => {
+    expect(createRetryPolicy().retry(0, error({ maxRetries: 0 }))).toBe(false);
+    expect([0, 1].map((n) => createRetryPolicy().retry(n, error({ maxRetries: 1 })))).toEqual([true, false]);
+  });
+});
+
+describe('isSafeToResend through createRetryPolicy({ mutation: true })', () => {
+  const { retry } = createRetryPolicy({ mutation: true });
+  it.each(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE', 'delete', 'get'])('resends a failed %s (idempotent, RFC 9110 §9.2.2)', (method) => {
+    expect(retry(0, error({ request: { method, url: 'https://x.example/a' } }))).toBe(true);
+  });
+
+  it.each(['POST', 'PATCH', 'CONNECT'])('does not resend a failed %s', (method) => {
+    expect(retry(0, error({ request: { method, url: 'https://x.example/a' } }))).toBe(false);
+    expect(retry(0, error({ request: { method, url: 'https://x.example/a', idempotencyKey: '' } }))).toBe(false);
+  });
+
+  it('resends a POST the API marks safe (it deduplicates it)', () => {
+    expect(retry(0, error({ safeToResend: true, request: { method: 'POST', url: 'https://x.example/a' } }))).toBe(true);
+  });
+});

@@ -169,3 +169,43 @@ describe('a status stated in the body (errors that arrive without a Response)', 
     expect(normalizeError(body).status).toBe(status);
   });
 });
+
+describe('body shapes', () => {
+  it('reads a body that is a bare array of errors by its first item', async () => {
+    expect(await read(400, [{ message: 'Amount too small', code: 'AMOUNT_MIN', field: 'amount' }, { message: 'other' }])).toMatchObject({ message: 'Amount too small', code: 'AMOUNT_MIN', param: 'amount' });
+    expect((await read(400, [])).message).toBe('Request failed with status 400');
+  });
+
+  it('reads the title of an errors item when it has no message or detail', async () => {
+    expect((await read(422, { errors: [{ title: 'Invalid amount' }] })).message).toBe('Invalid amount');
+  });
+
+  it('reads an empty errors array as a flat body', async () => {
+    expect((await read(400, { errors: [], message: 'Amount too small' })).message).toBe('Amount too small');
+  });
+
+  it('reads problem details by type and instance, and takes an explicit code over the type', async () => {
+    expect(await read(409, { type: 'https://docs.example.com/probs/busy', instance: '/orders/1', message: 'Busy' })).toMatchObject({ code: 'https://docs.example.com/probs/busy', docUrl: 'https://docs.example.com/probs/busy', message: 'Busy' });
+    expect((await read(409, { type: 'https://docs.example.com/probs/busy', title: 'Busy', code: 'LEDGER_BUSY' })).code).toBe('LEDGER_BUSY');
+  });
+
+  it('does not take a bare type for problem details', async () => {
+    expect(await read(409, { type: 'https://docs.example.com/probs/busy', message: 'Busy' })).toMatchObject({ code: null, docUrl: null, message: 'Busy' });
+  });
+
+  it('reads a body with an error and a title as a flat body, not as problem details', async () => {
+    expect(await read(400, { error: 'INVALID_AMOUNT', title: 'Order rejected' })).toMatchObject({ code: 'INVALID_AMOUNT', message: 'Order rejected' });
+  });
+
+  it('reads a word like Forbidden in `error` as a message, not a code', async () => {
+    expect(await read(403, { error: 'Forbidden' })).toMatchObject({ code: null, message: 'Forbidden' });
+  });
+
+  it('takes a blank flat code for no code', async () => {
+    expect((await read(500, { code: '   ', message: 'm' })).code).toBeNull();
+  });
+
+  it('takes no code from a NaN that a broken SDK rejects with', () => {
+    expect(normalizeError({ code: Number.NaN, message: 'x' }).code).toBeNull();
+  });
+});

@@ -115,3 +115,34 @@ describe('the IETF RateLimit and RateLimit-Policy fields', () => {
     expect(limits({ RateLimit: '"default"' })).toBeNull();
   });
 });
+
+describe('edge values, read the same by every family', () => {
+  it.each<[string, number | null]>([
+    ['1000000000001', NOW], // read as epoch ms (2001): long past, so now
+    ['1000000000000', NOW + DAY], // read as epoch seconds (year 33658): clamped to a day
+    ['1000000000', NOW + DAY], // 31 years from now in seconds: clamped to a day
+    ['1000000001', NOW], // the smallest epoch-seconds value (2001): long past, so now
+    ['9'.repeat(400), null], // not a finite number
+    ['0.0015s', NOW + 2], // whole milliseconds
+    ['in 5s', null],
+    ['5s later', null],
+  ])('x-ratelimit-reset: %j → %j', (value, resetAt) => {
+    expect(limits({ 'x-ratelimit-reset': value, 'x-ratelimit-remaining': '0' })?.resetAt ?? null).toBe(resetAt);
+  });
+
+  it('reads a reset with spaces around it from a plain headers object', () => {
+    expect(rateLimitFromHeaders(new Map([['x-ratelimit-reset', ' 30 ']]), NOW)?.resetAt).toBe(NOW + 30_000);
+  });
+
+  it.each<[string, number | null]>([
+    ['12.25', 12.25],
+    ['10K', null],
+    ['9'.repeat(400), null],
+  ])('x-ratelimit-limit: %j → %j', (value, expected) => {
+    expect(limits({ 'x-ratelimit-limit': value, 'x-ratelimit-reset': '1' })?.limit).toBe(expected);
+  });
+
+  it('reads the combined RateLimit field whatever the case of its keys', () => {
+    expect(limits({ RateLimit: 'Limit=10, Remaining=2, Reset=4' })).toEqual({ limit: 10, remaining: 2, resetAt: NOW + 4000 });
+  });
+});

@@ -100,3 +100,10 @@ describe('waiting for a spent quota to reset', () => {
     expect((await fail(400, {}, { message: 'Bad page size', limit: 500 })).rateLimit).toBeNull();
   });
 });
+
+describe('wait values', () => {
+  it('are whole milliseconds', async () => {
+    expect(await waitOf(503, { 'Retry-After-Ms': '1500.6' })).toBe(1501);
+    expect(await waitOf(503, { 'Retry-After': '1.25' })).toBe(1250);
+  });
+});

@@ -20,6 +20,9 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // The machine is shared and busy: a mutant's run can take several times the dry run's. A generous
+  // fixed allowance keeps slow runs from being counted as timeouts (which would count as detected).
+  timeoutMS: 20_000,
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

@@ -93,7 +93,7 @@ describe('limit and remaining values', () => {
 describe('the IETF RateLimit and RateLimit-Policy fields', () => {
   it('reads the quota of a policy, quoted or not', () => {
     expect(limits({ 'RateLimit-Policy': '"burst";q=100;w=60' })?.limit).toBe(100);
-    expect(limits({ 'RateLimit-Policy': 'q=50; w=1' })?.limit).toBe(50);
+    expect(limits({ 'RateLimit-Policy': 'burst;q=50;w=1' })?.limit).toBe(50);
   });
 
   it('reads a draft policy that is a bare number with parameters', () => {

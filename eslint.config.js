@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'node_modules'] },
+  { ignores: ['dist', 'storybook-static', 'coverage', 'public/mockServiceWorker.js', 'node_modules', 'reports', '.stryker-tmp', 'stryker-setup-*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -61,6 +61,16 @@ describe('rate-limit windows', () => {
     expect(Object.values(store.getState().rateLimits)).toMatchObject([{ openedAt: T0, resetAt: T0 + 11_000 }]);
   });
 
+  it('a window reported again with the same reset changes nothing (no re-render)', () => {
+    const store = createApiErrorStore();
+    recordIncident(store, limited(A, 5000, { rateLimit: { limit: 10, remaining: 0, resetAt: null } }), { now: T0 });
+    let notified = 0;
+    store.subscribe(() => (notified += 1));
+    store.getState().openRateLimit(rateLimitKey(limited(A, 0)), { limit: 99, remaining: 0, resetAt: T0 + 5000 }, T0 + 10);
+    expect(notified).toBe(0);
+    expect(Object.values(store.getState().rateLimits)).toMatchObject([{ limit: 10, resetAt: T0 + 5000 }]);
+  });
+
   it('ignores a window that is already open again', () => {
     const store = createApiErrorStore();
     store.getState().openRateLimit('k', { limit: null, remaining: 0, resetAt: T0 }, T0);

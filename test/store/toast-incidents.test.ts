@@ -57,8 +57,8 @@ describe('a repeated incident', () => {
       [first!.id, 'A', 2],
       [second!.id, 'B', 1],
     ]);
-    // The caller gets the toast as it now is on screen.
-    expect(again).toMatchObject({ id: first!.id, count: 2, visible: true });
+    // The caller gets the toast as it now is on screen; it dates from the first report.
+    expect(again).toMatchObject({ id: first!.id, count: 2, visible: true, createdAt: T0 });
   });
 
   it('gets its full time again from the new report', () => {

@@ -1,5 +1,17 @@
 import react from '@vitejs/plugin-react';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+// Stryker stops a mutant's run at the first failing test. Running the fast Node tests first and the
+// jsdom ones (and the 400-case property suite) last means most mutants are caught before the slow
+// files start: on the shared 2-core machine that roughly halves a run.
+const SLOW = (file: TestSpecification) => (file.project.name === 'component' ? 2 : file.moduleId.endsWith('properties.test.ts') ? 1 : 0);
+class FastFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return sorted.map((file, index) => ({ file, index })).sort((a, b) => SLOW(a.file) - SLOW(b.file) || a.index - b.index).map(({ file }) => file);
+  }
+}
 
 // The test projects Stryker runs against each mutant (`npm run test:mutation`): the `unit` and
 // `component` projects of vitest.config.ts, without the Chromium ones (browser, storybook), which
@@ -8,6 +20,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    sequence: { sequencer: FastFirst },
     projects: [
       {
         extends: true,

@@ -27,6 +27,11 @@ describe('toastDuration', () => {
     expect(toastDuration(error(kind, true))).toBe(6000);
   });
 
+  it('shows a 503 with Retry-After for 6 s too: only a rate limit counts down its window', () => {
+    expect(toastDuration(error('unavailable', true, 5000))).toBe(6000);
+    expect(toastDuration(error('not_found', false, 5000))).toBe(8000);
+  });
+
   it.each<ErrorKind>(['not_found', 'unknown', 'server'])('shows a %s failure that is not retried for 8 s', (kind) => {
     expect(toastDuration(error(kind, false))).toBe(8000);
   });

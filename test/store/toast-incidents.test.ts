@@ -41,6 +41,12 @@ describe('one toast per incident (toastKey)', () => {
     expect(toastKey(err(a))).not.toBe(toastKey(err(b)));
   });
 
+  it('keeps apart failures whose fields would spell the same text run together', () => {
+    const withRequest = err({ code: 'E1', request: { method: 'GET', url: '/x' } });
+    const without = err({ code: 'E1GET/x', request: null });
+    expect(toastsFor(withRequest, without)).toBe(2);
+  });
+
   it('merges on the code and ignores the status when both carry the same code', () => {
     expect(toastsFor(err({ code: 'upstream_down', status: 502 }), err({ code: 'upstream_down', status: 503 }))).toBe(1);
   });

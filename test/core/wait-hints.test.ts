@@ -20,6 +20,7 @@ describe('wait hints in headers', () => {
     [{ 'Retry-After-Ms': '0' }, 0],
     [{ 'X-Retry-After': '4' }, 4000],
     [{ 'X-Retry-After': '0.5' }, 500],
+    [{ 'X-Retry-After': '0' }, 0],
     [{ 'Retry-After-Ms': '-100' }, null],
     [{ 'X-Retry-After': '-1' }, null],
     [{ 'Retry-After-Ms': 'soon' }, null],

@@ -36,6 +36,24 @@ describe('rate-limit windows', () => {
     expect(store.getState().toasts.map((t) => t.error.kind)).toEqual(['validation']);
   });
 
+  it('a window opening leaves a same-origin server error that asked for a wait on screen', () => {
+    const store = createApiErrorStore();
+    recordIncident(store, limited(A, 1000), { now: T0 });
+    const busy = new ApiError({ kind: 'unavailable', message: 'busy', status: 503, retryable: true, retryAfterMs: 1000, request: { method: 'GET', url: `${A}/v1/other` } });
+    const toast = recordIncident(store, busy, { now: T0 });
+    expect(toast).toMatchObject({ rateLimitKey: null, durationMs: 6000 });
+    store.getState().tick(T0 + 1000);
+    expect(store.getState().toasts.map((t) => t.error.kind)).toEqual(['unavailable']);
+  });
+
+  it('a window with no toast opens at its reset all the same', () => {
+    const store = createApiErrorStore();
+    store.getState().openRateLimit('https://a.example', { limit: 10, remaining: 0, resetAt: T0 + 3000 }, T0);
+    expect(store.getState().tick(T0 + 2999)).toEqual([]);
+    expect(store.getState().tick(T0 + 3000)).toEqual(['https://a.example']);
+    expect(store.getState().rateLimits).toEqual({});
+  });
+
   it('a rate limit without a wait opens no window and its toast expires like a transient one', () => {
     const store = createApiErrorStore();
     const toast = recordIncident(store, limited(A, null), { now: T0 });

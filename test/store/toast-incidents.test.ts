@@ -67,6 +67,13 @@ describe('a repeated incident', () => {
     expect(again).toMatchObject({ id: first!.id, count: 2, visible: true, createdAt: T0 });
   });
 
+  it('gives the caller the toast it counted into, wherever it is in the list', () => {
+    const store = createApiErrorStore();
+    recordIncident(store, err({ code: 'A' }), { now: T0 });
+    const b = recordIncident(store, err({ code: 'B' }), { now: T0 });
+    expect(recordIncident(store, err({ code: 'B' }), { now: T0 })).toMatchObject({ id: b!.id, count: 2, error: { code: 'B' } });
+  });
+
   it('gets its full time again from the new report', () => {
     const store = createApiErrorStore();
     recordIncident(store, err(), { now: T0 });
@@ -129,7 +136,11 @@ describe('toasts while paused (hover, focus, hidden tab)', () => {
     store.getState().pause('hover', T0 + 1000);
     store.getState().pause('hover', T0 + 2000);
     expect(store.getState().pausedBy).toEqual(['hover']);
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => (notified += 1));
     store.getState().resume('focus', T0 + 3000);
+    unsubscribe();
+    expect(notified).toBe(0);
     expect(store.getState().pausedBy).toEqual(['hover']);
     expect(store.getState().toasts[0]?.runningSince).toBeNull();
     store.getState().resume('hover', T0 + 3000);

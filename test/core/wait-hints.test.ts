@@ -21,6 +21,7 @@ describe('wait hints in headers', () => {
     [{ 'X-Retry-After': '4' }, 4000],
     [{ 'X-Retry-After': '0.5' }, 500],
     [{ 'X-Retry-After': '0' }, 0],
+    [{ 'X-RateLimit-Retry-After': '7' }, 7000],
     [{ 'Retry-After-Ms': '-100' }, null],
     [{ 'X-Retry-After': '-1' }, null],
     [{ 'Retry-After-Ms': 'soon' }, null],
@@ -33,6 +34,7 @@ describe('wait hints in headers', () => {
   it('prefers the standard Retry-After, then Retry-After-Ms, then X-Retry-After', async () => {
     expect(await waitOf(503, { 'Retry-After': '2', 'Retry-After-Ms': '5000', 'X-Retry-After': '9' })).toBe(2000);
     expect(await waitOf(503, { 'Retry-After-Ms': '5000', 'X-Retry-After': '9' })).toBe(5000);
+    expect(await waitOf(503, { 'X-RateLimit-Retry-After': '4', 'X-Retry-After': '9' })).toBe(4000);
     // An unreadable standard header does not hide a readable variant.
     expect(await waitOf(503, { 'Retry-After': 'whenever', 'Retry-After-Ms': '700' })).toBe(700);
   });

@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.ts', 'stryker.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

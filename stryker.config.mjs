@@ -2,6 +2,11 @@
 // Stryker changes one operator, literal or branch of src/core or src/store at a time and runs the
 // unit and component tests against it; a mutant that no test notices is a behaviour nobody checks.
 // https://stryker-mutator.io/docs/stryker-js/configuration/
+// Stryker runs Vitest in worker threads, where a test cannot change the time zone by setting
+// process.env.TZ (test/core/standards.test.ts reads an asctime date under another zone). Run the
+// whole process outside UTC instead; the suite must hold in any zone.
+process.env.TZ ??= 'America/New_York';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, type ApiErrorInit } from '../../src/core/index.js';
+import { ApiError, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
 import { createApiErrorStore, nextDeadline, rateLimitKey, rateLimitKeyFor, recordIncident } from '../../src/store/index.js';
 
 // Rate-limit windows: while one is closed its requests wait and its toast counts down. Every API
@@ -115,6 +115,24 @@ describe('rate-limit windows', () => {
     expect(recordIncident(store, limited(A, 3000), { now: T0, toast: false })).toBeNull();
     expect(store.getState().toasts).toEqual([]);
     expect(Object.values(store.getState().rateLimits)).toMatchObject([{ resetAt: T0 + 3000 }]);
+  });
+});
+
+describe('which window a failure closes', () => {
+  const pumpLike = { error: 'Too Many Requests', message: 'slow down', statusCode: 429, retry_after: 60 };
+
+  it('a body that only looks like a known API, thrown without its request, closes no API’s window', () => {
+    const error = normalizeError(pumpLike);
+    expect(error.api).toBe('pumpfun'); // read by pump.fun's rules…
+    const store = createApiErrorStore();
+    recordIncident(store, error, { now: T0 });
+    expect(Object.keys(store.getState().rateLimits)).toEqual(['*']); // …but pump.fun's window stays open
+  });
+
+  it('an ApiError from a copy of faultline that predates window keys closes its API’s window', () => {
+    const error = new ApiError({ kind: 'rate_limited', message: 'm', retryAfterMs: 1000, api: 'pumpfun', request: { method: 'GET', url: 'https://proxy.example/x' } });
+    const older = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as ApiError, { ...error, rateLimitKey: undefined });
+    expect(rateLimitKey(older)).toBe('pumpfun');
   });
 });
 

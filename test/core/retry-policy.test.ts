@@ -158,3 +158,12 @@ describe('isSafeToResend through createRetryPolicy({ mutation: true })', () => {
     expect(retry(0, error({ safeToResend: true, request: { method: 'POST', url: 'https://x.example/a' } }))).toBe(true);
   });
 });
+
+describe('unbounded backoff options', () => {
+  it('wait as long as a timer can hold (2^31-1 ms), never a delay that fires at once', () => {
+    const unbounded = (r: number) => createRetryPolicy({ baseDelayMs: Infinity, maxDelayMs: Infinity, random: fixed(r) });
+    expect(unbounded(0.5).retryDelay(0, error({}))).toBe(2 ** 31 - 1);
+    // A draw of 0 is no wait, as with any ceiling (full jitter draws from [0, ceiling]).
+    expect(unbounded(0).retryDelay(0, error({}))).toBe(0);
+  });
+});

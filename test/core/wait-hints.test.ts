@@ -39,6 +39,11 @@ describe('wait hints in headers', () => {
     expect(await waitOf(503, { 'Retry-After': 'whenever', 'Retry-After-Ms': '700' })).toBe(700);
   });
 
+  it('ignores a Retry-After longer than any real one (64 characters at most)', async () => {
+    expect(await waitOf(503, { 'Retry-After': `${'0'.repeat(62)}30` })).toBe(30_000);
+    expect(await waitOf(503, { 'Retry-After': `${'0'.repeat(63)}30` })).toBeNull();
+  });
+
   it('reads an HTTP-date Retry-After against the given clock', async () => {
     expect(await waitOf(503, { 'Retry-After': 'Tue, 24 Nov 2026 12:00:45 GMT' })).toBe(45_000);
   });

@@ -84,13 +84,13 @@ describe('a repeated incident', () => {
     expect(store.getState().toasts).toHaveLength(0);
   });
 
-  it('shows the newest error, and keeps the custom message and Retry of earlier reports unless it brings its own', () => {
+  it('shows the newest error and the newest report’s message, and keeps the Retry of earlier reports unless it brings its own', () => {
     const store = createApiErrorStore();
     const retryOld = () => 'old';
     const retryNew = () => 'new';
     recordIncident(store, err({ message: 'first' }), { now: T0, message: 'Could not load coins', retry: retryOld });
     recordIncident(store, err({ message: 'second' }), { now: T0 });
-    expect(store.getState().toasts[0]).toMatchObject({ count: 2, message: 'Could not load coins', retry: retryOld });
+    expect(store.getState().toasts[0]).toMatchObject({ count: 2, message: null, retry: retryOld });
     expect(store.getState().toasts[0]?.error.message).toBe('second');
     recordIncident(store, err({ message: 'third' }), { now: T0, message: 'Still failing', retry: retryNew });
     expect(store.getState().toasts[0]).toMatchObject({ count: 3, message: 'Still failing', retry: retryNew });

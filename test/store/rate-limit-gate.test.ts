@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/core/index.js';
-import { createApiErrorStore, noteRateLimitHeaders, recordIncident, waitForRateLimitWindow } from '../../src/store/index.js';
+import { createApiErrorStore, noteRateLimitHeaders, report, waitForRateLimitWindow } from '../../src/store/index.js';
 
 // The gate every request passes: while its window is closed it waits, and it goes the moment the
 // window opens — not before (the server would only refuse it), not later.
@@ -112,28 +112,28 @@ describe('noteRateLimitHeaders', () => {
   });
 });
 
-describe('recordIncident and re-authentication', () => {
+describe('report and re-authentication', () => {
   const expired = (message: string) => new ApiError({ kind: 'unauthorized', message, status: 401 });
 
   it('keeps the 401 that first asked for sign-in', () => {
     const store = createApiErrorStore();
-    recordIncident(store, expired('first'), { now: 0, reauth: true });
-    recordIncident(store, expired('second'), { now: 0, reauth: true });
+    report(store, expired('first'), { now: 0, reauth: true });
+    report(store, expired('second'), { now: 0, reauth: true });
     expect(store.getState().reauth).toMatchObject({ status: 'required', error: { message: 'first' } });
   });
 
   it('toasts with the message and Retry the caller gives', () => {
     const store = createApiErrorStore();
     const retry = () => undefined;
-    const toast = recordIncident(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: 0, message: 'Could not save', retry });
+    const toast = report(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: 0, message: 'Could not save', retry });
     expect(toast).toMatchObject({ message: 'Could not save', retry, count: 1 });
-    expect(recordIncident(store, new ApiError({ kind: 'network', message: 'm' }), { now: 0 })).toMatchObject({ message: null, retry: null });
+    expect(report(store, new ApiError({ kind: 'network', message: 'm' }), { now: 0 })).toMatchObject({ message: null, retry: null });
   });
 
   it('does nothing for an abort, not even close a window', () => {
     const store = createApiErrorStore();
     const aborted = new ApiError({ kind: 'aborted', message: 'm', rateLimit: { limit: 1, remaining: 0, resetAt: 5000 } });
-    expect(recordIncident(store, aborted, { now: 0 })).toBeNull();
+    expect(report(store, aborted, { now: 0 })).toBeNull();
     expect(store.getState()).toMatchObject({ toasts: [], rateLimits: {} });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
-import { createApiErrorStore, nextDeadline, rateLimitKey, rateLimitKeyFor, recordIncident } from '../../src/store/index.js';
+import { createApiErrorStore, nextDeadline, rateLimitKey, report, type RateLimitKeySource } from '../../src/store/index.js';
 
 // Rate-limit windows: while one is closed its requests wait and its toast counts down. Every API
 // (every origin) has its own window; what happens to one must not happen to the others.
@@ -16,8 +16,8 @@ describe('rate-limit windows', () => {
     const store = createApiErrorStore();
     const a = limited(A, 1000);
     const b = limited(B, 5000);
-    recordIncident(store, a, { now: T0 });
-    recordIncident(store, b, { now: T0 });
+    report(store, a, { now: T0 });
+    report(store, b, { now: T0 });
     expect(Object.values(store.getState().rateLimits).map((w) => w.resetAt).sort()).toEqual([T0 + 1000, T0 + 5000]);
 
     expect(store.getState().tick(T0 + 1000)).toEqual([rateLimitKey(a)]);
@@ -30,17 +30,17 @@ describe('rate-limit windows', () => {
 
   it('a window opening removes only its own toasts, not other failures on screen', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 1000), { now: T0 });
-    recordIncident(store, new ApiError({ kind: 'validation', message: 'bad', status: 400, request: { method: 'POST', url: `${A}/v1/items` } }), { now: T0 });
+    report(store, limited(A, 1000), { now: T0 });
+    report(store, new ApiError({ kind: 'validation', message: 'bad', status: 400, request: { method: 'POST', url: `${A}/v1/items` } }), { now: T0 });
     store.getState().tick(T0 + 1000);
     expect(store.getState().toasts.map((t) => t.error.kind)).toEqual(['validation']);
   });
 
   it('a window opening leaves a same-origin server error that asked for a wait on screen', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 1000), { now: T0 });
+    report(store, limited(A, 1000), { now: T0 });
     const busy = new ApiError({ kind: 'unavailable', message: 'busy', status: 503, retryable: true, retryAfterMs: 1000, request: { method: 'GET', url: `${A}/v1/other` } });
-    const toast = recordIncident(store, busy, { now: T0 });
+    const toast = report(store, busy, { now: T0 });
     expect(toast).toMatchObject({ rateLimitKey: null, durationMs: 6000 });
     store.getState().tick(T0 + 1000);
     expect(store.getState().toasts.map((t) => t.error.kind)).toEqual(['unavailable']);
@@ -56,7 +56,7 @@ describe('rate-limit windows', () => {
 
   it('a rate limit without a wait opens no window and its toast expires like a transient one', () => {
     const store = createApiErrorStore();
-    const toast = recordIncident(store, limited(A, null), { now: T0 });
+    const toast = report(store, limited(A, null), { now: T0 });
     expect(store.getState().rateLimits).toEqual({});
     expect(toast).toMatchObject({ rateLimitKey: null, durationMs: 6000, politeness: 'polite' });
     store.getState().tick(T0 + 6000);
@@ -65,8 +65,8 @@ describe('rate-limit windows', () => {
 
   it('records what the error says of the quota, and assumes none left when it does not say', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 2000, { rateLimit: { limit: 100, remaining: 0, resetAt: null } }), { now: T0 });
-    recordIncident(store, limited(B, 2000), { now: T0 });
+    report(store, limited(A, 2000, { rateLimit: { limit: 100, remaining: 0, resetAt: null } }), { now: T0 });
+    report(store, limited(B, 2000), { now: T0 });
     const windows = Object.values(store.getState().rateLimits);
     expect(windows).toContainEqual({ key: rateLimitKey(limited(A, 0)), resetAt: T0 + 2000, openedAt: T0, limit: 100, remaining: 0 });
     expect(windows).toContainEqual({ key: rateLimitKey(limited(B, 0)), resetAt: T0 + 2000, openedAt: T0, limit: null, remaining: 0 });
@@ -74,14 +74,14 @@ describe('rate-limit windows', () => {
 
   it('an extended window keeps the moment it first closed (the countdown bar starts there)', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 5000), { now: T0 });
-    recordIncident(store, limited(A, 9000), { now: T0 + 2000 });
+    report(store, limited(A, 5000), { now: T0 });
+    report(store, limited(A, 9000), { now: T0 + 2000 });
     expect(Object.values(store.getState().rateLimits)).toMatchObject([{ openedAt: T0, resetAt: T0 + 11_000 }]);
   });
 
   it('a window reported again with the same reset changes nothing (no re-render)', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 5000, { rateLimit: { limit: 10, remaining: 0, resetAt: null } }), { now: T0 });
+    report(store, limited(A, 5000, { rateLimit: { limit: 10, remaining: 0, resetAt: null } }), { now: T0 });
     let notified = 0;
     store.subscribe(() => (notified += 1));
     store.getState().openRateLimit(rateLimitKey(limited(A, 0)), { limit: 99, remaining: 0, resetAt: T0 + 5000 }, T0 + 10);
@@ -101,18 +101,18 @@ describe('rate-limit windows', () => {
   it('closes a window from a spent quota on a failure that is not a rate limit, until its reset', () => {
     const store = createApiErrorStore();
     const error = new ApiError({ kind: 'server', message: 'm', status: 500, request: { method: 'GET', url: `${A}/x` }, rateLimit: { limit: 10, remaining: 0, resetAt: T0 + 30_000 } });
-    recordIncident(store, error, { now: T0 });
+    report(store, error, { now: T0 });
     expect(Object.values(store.getState().rateLimits)).toEqual([{ key: rateLimitKey(error), resetAt: T0 + 30_000, openedAt: T0, limit: 10, remaining: 0 }]);
     // Quota left, or no reset known: nothing to wait for.
     const fresh = createApiErrorStore();
-    recordIncident(fresh, new ApiError({ kind: 'server', message: 'm', rateLimit: { limit: 10, remaining: 1, resetAt: T0 + 30_000 } }), { now: T0 });
-    recordIncident(fresh, new ApiError({ kind: 'server', message: 'm', rateLimit: { limit: 10, remaining: 0, resetAt: null } }), { now: T0 });
+    report(fresh, new ApiError({ kind: 'server', message: 'm', rateLimit: { limit: 10, remaining: 1, resetAt: T0 + 30_000 } }), { now: T0 });
+    report(fresh, new ApiError({ kind: 'server', message: 'm', rateLimit: { limit: 10, remaining: 0, resetAt: null } }), { now: T0 });
     expect(fresh.getState().rateLimits).toEqual({});
   });
 
   it('a rate limit closes its window even when the app shows no toast for it', () => {
     const store = createApiErrorStore();
-    expect(recordIncident(store, limited(A, 3000), { now: T0, toast: false })).toBeNull();
+    expect(report(store, limited(A, 3000), { now: T0, toast: false })).toBeNull();
     expect(store.getState().toasts).toEqual([]);
     expect(Object.values(store.getState().rateLimits)).toMatchObject([{ resetAt: T0 + 3000 }]);
   });
@@ -125,7 +125,7 @@ describe('which window a failure closes', () => {
     const error = normalizeError(pumpLike);
     expect(error.api).toBe('pumpfun'); // read by pump.fun's rules…
     const store = createApiErrorStore();
-    recordIncident(store, error, { now: T0 });
+    report(store, error, { now: T0 });
     expect(Object.keys(store.getState().rateLimits)).toEqual(['*']); // …but pump.fun's window stays open
   });
 
@@ -139,26 +139,26 @@ describe('which window a failure closes', () => {
 describe('nextDeadline (when the provider next needs to wake up)', () => {
   it('is the earliest of the running toasts and the closed windows', () => {
     const store = createApiErrorStore();
-    recordIncident(store, limited(A, 10_000), { now: T0 });
+    report(store, limited(A, 10_000), { now: T0 });
     expect(nextDeadline(store.getState())).toBe(T0 + 10_000);
-    recordIncident(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: T0 + 1000 });
+    report(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: T0 + 1000 });
     expect(nextDeadline(store.getState())).toBe(T0 + 7000);
-    recordIncident(store, limited(B, 2000), { now: T0 + 1000 });
+    report(store, limited(B, 2000), { now: T0 + 1000 });
     expect(nextDeadline(store.getState())).toBe(T0 + 3000);
   });
 
   it('is null when nothing runs down: no toasts, or only sticky or paused ones', () => {
     const store = createApiErrorStore();
     expect(nextDeadline(store.getState())).toBeNull();
-    recordIncident(store, new ApiError({ kind: 'validation', message: 'm', status: 400 }), { now: T0 });
+    report(store, new ApiError({ kind: 'validation', message: 'm', status: 400 }), { now: T0 });
     expect(nextDeadline(store.getState())).toBeNull();
-    recordIncident(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: T0 });
+    report(store, new ApiError({ kind: 'server', message: 'm', retryable: true }), { now: T0 });
     store.getState().pause('hidden', T0);
     expect(nextDeadline(store.getState())).toBeNull();
   });
 });
 
-describe('rateLimitKeyFor', () => {
+describe('rateLimitKey of a source without its own key (a response that was no error)', () => {
   it.each([
     ['pumpfun', 'https://frontend-api-v3.pump.fun/coins', 'pumpfun'],
     [null, 'https://api.example.com:8443/v1/x?y=1', 'https://api.example.com:8443'],
@@ -166,6 +166,8 @@ describe('rateLimitKeyFor', () => {
     ['', '', '*'],
     [null, 'not a url', '*'],
   ])('api %j, url %j → %j', (api, url, key) => {
-    expect(rateLimitKeyFor(api, url)).toBe(key);
+    // `api: undefined` is what JavaScript outside the types may pass; it names no API, like null.
+    const source = { api, request: url === null ? null : { method: 'GET', url } } as RateLimitKeySource;
+    expect(rateLimitKey(source)).toBe(key);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ErrorKind } from '../../src/core/index.js';
-import { createApiErrorStore, recordIncident, toastDuration } from '../../src/store/index.js';
+import { createApiErrorStore, report, toastDuration } from '../../src/store/index.js';
 
 // How long a toast stays and how loudly it is announced: a failure a person must act on stays
 // until they do; one the app is already retrying leaves on its own.
@@ -45,7 +45,7 @@ describe('toastDuration', () => {
 
   it('the store uses the app’s durations', () => {
     const store = createApiErrorStore({ durations: { transient: 1000 } });
-    recordIncident(store, error('server', true), { now: T0 });
+    report(store, error('server', true), { now: T0 });
     store.getState().tick(T0 + 999);
     expect(store.getState().toasts).toHaveLength(1);
     store.getState().tick(T0 + 1000);
@@ -54,7 +54,7 @@ describe('toastDuration', () => {
 });
 
 describe('toast politeness (how a screen reader announces it)', () => {
-  const politeness = (e: ApiError) => recordIncident(createApiErrorStore(), e, { now: T0 })?.politeness;
+  const politeness = (e: ApiError) => report(createApiErrorStore(), e, { now: T0 })?.politeness;
 
   it('announces what a person must act on at once (assertive)', () => {
     expect(politeness(error('validation', false))).toBe('assertive');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorInit } from '../../src/core/index.js';
-import { createApiErrorStore, recordIncident, toastKey } from '../../src/store/index.js';
+import { createApiErrorStore, report, toastKey } from '../../src/store/index.js';
 
 // Which failures are "the same incident" (one toast with a count) and which get a toast of their
 // own: a person must see every distinct failure once, and a storm of one failure as one toast.
@@ -12,8 +12,8 @@ const err = (init: Partial<ApiErrorInit> = {}) =>
 /** How many toasts two reports of these errors leave on screen. */
 function toastsFor(a: ApiError, b: ApiError): number {
   const store = createApiErrorStore();
-  recordIncident(store, a, { now: T0 });
-  recordIncident(store, b, { now: T0 });
+  report(store, a, { now: T0 });
+  report(store, b, { now: T0 });
   return store.getState().toasts.length;
 }
 
@@ -55,9 +55,9 @@ describe('one toast per incident (toastKey)', () => {
 describe('a repeated incident', () => {
   it('counts into its own toast and leaves every other toast as it was', () => {
     const store = createApiErrorStore();
-    const first = recordIncident(store, err({ code: 'A' }), { now: T0 });
-    const second = recordIncident(store, err({ code: 'B' }), { now: T0 });
-    const again = recordIncident(store, err({ code: 'A' }), { now: T0 + 10 });
+    const first = report(store, err({ code: 'A' }), { now: T0 });
+    const second = report(store, err({ code: 'B' }), { now: T0 });
+    const again = report(store, err({ code: 'A' }), { now: T0 + 10 });
     const { toasts } = store.getState();
     expect(toasts.map((t) => [t.id, t.error.code, t.count])).toEqual([
       [first!.id, 'A', 2],
@@ -69,15 +69,15 @@ describe('a repeated incident', () => {
 
   it('gives the caller the toast it counted into, wherever it is in the list', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err({ code: 'A' }), { now: T0 });
-    const b = recordIncident(store, err({ code: 'B' }), { now: T0 });
-    expect(recordIncident(store, err({ code: 'B' }), { now: T0 })).toMatchObject({ id: b!.id, count: 2, error: { code: 'B' } });
+    report(store, err({ code: 'A' }), { now: T0 });
+    const b = report(store, err({ code: 'B' }), { now: T0 });
+    expect(report(store, err({ code: 'B' }), { now: T0 })).toMatchObject({ id: b!.id, count: 2, error: { code: 'B' } });
   });
 
   it('gets its full time again from the new report', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
-    recordIncident(store, err(), { now: T0 + 5000 });
+    report(store, err(), { now: T0 });
+    report(store, err(), { now: T0 + 5000 });
     store.getState().tick(T0 + 10_999);
     expect(store.getState().toasts).toHaveLength(1);
     store.getState().tick(T0 + 11_000);
@@ -88,19 +88,19 @@ describe('a repeated incident', () => {
     const store = createApiErrorStore();
     const retryOld = () => 'old';
     const retryNew = () => 'new';
-    recordIncident(store, err({ message: 'first' }), { now: T0, message: 'Could not load coins', retry: retryOld });
-    recordIncident(store, err({ message: 'second' }), { now: T0 });
+    report(store, err({ message: 'first' }), { now: T0, message: 'Could not load coins', retry: retryOld });
+    report(store, err({ message: 'second' }), { now: T0 });
     expect(store.getState().toasts[0]).toMatchObject({ count: 2, message: null, retry: retryOld });
     expect(store.getState().toasts[0]?.error.message).toBe('second');
-    recordIncident(store, err({ message: 'third' }), { now: T0, message: 'Still failing', retry: retryNew });
+    report(store, err({ message: 'third' }), { now: T0, message: 'Still failing', retry: retryNew });
     expect(store.getState().toasts[0]).toMatchObject({ count: 3, message: 'Still failing', retry: retryNew });
   });
 
   it('that is queued stays queued, its clock not started', () => {
     const store = createApiErrorStore({ maxVisible: 1 });
-    recordIncident(store, err({ code: 'A' }), { now: T0 });
-    recordIncident(store, err({ code: 'B' }), { now: T0 });
-    recordIncident(store, err({ code: 'B' }), { now: T0 + 1000 });
+    report(store, err({ code: 'A' }), { now: T0 });
+    report(store, err({ code: 'B' }), { now: T0 });
+    report(store, err({ code: 'B' }), { now: T0 + 1000 });
     expect(store.getState().toasts[1]).toMatchObject({ error: { code: 'B' }, count: 2, visible: false, runningSince: null, remainingMs: 6000 });
   });
 });
@@ -109,7 +109,7 @@ describe('toasts while paused (hover, focus, hidden tab)', () => {
   it('a toast that arrives while paused does not run down until resumed', () => {
     const store = createApiErrorStore();
     store.getState().pause('hover', T0);
-    const toast = recordIncident(store, err(), { now: T0 + 1000 });
+    const toast = report(store, err(), { now: T0 + 1000 });
     expect(toast).toMatchObject({ visible: true, runningSince: null, remainingMs: 6000 });
     store.getState().tick(T0 + 60_000);
     expect(store.getState().toasts).toHaveLength(1);
@@ -122,9 +122,9 @@ describe('toasts while paused (hover, focus, hidden tab)', () => {
 
   it('a repeated incident while paused does not start its clock', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
+    report(store, err(), { now: T0 });
     store.getState().pause('focus', T0 + 1000);
-    recordIncident(store, err(), { now: T0 + 2000 });
+    report(store, err(), { now: T0 + 2000 });
     expect(store.getState().toasts[0]).toMatchObject({ count: 2, runningSince: null, remainingMs: 6000 });
     store.getState().tick(T0 + 60_000);
     expect(store.getState().toasts).toHaveLength(1);
@@ -132,7 +132,7 @@ describe('toasts while paused (hover, focus, hidden tab)', () => {
 
   it('pausing twice for one reason needs one resume; resuming a reason never given changes nothing', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
+    report(store, err(), { now: T0 });
     store.getState().pause('hover', T0 + 1000);
     store.getState().pause('hover', T0 + 2000);
     expect(store.getState().pausedBy).toEqual(['hover']);
@@ -152,15 +152,15 @@ describe('toasts while paused (hover, focus, hidden tab)', () => {
 describe('the queue', () => {
   it('dismissing a visible toast shows the next queued one with its full time', () => {
     const store = createApiErrorStore({ maxVisible: 1 });
-    const a = recordIncident(store, err({ code: 'A' }), { now: T0 });
-    recordIncident(store, err({ code: 'B' }), { now: T0 });
+    const a = report(store, err({ code: 'A' }), { now: T0 });
+    report(store, err({ code: 'B' }), { now: T0 });
     store.getState().dismiss(a!.id, T0 + 2000);
     expect(store.getState().toasts).toMatchObject([{ error: { code: 'B' }, visible: true, runningSince: T0 + 2000, remainingMs: 6000 }]);
   });
 
   it('dismissing an unknown id changes nothing (no re-render)', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
+    report(store, err(), { now: T0 });
     let notified = 0;
     store.subscribe(() => (notified += 1));
     store.getState().dismiss('no-such-toast', T0);
@@ -170,8 +170,8 @@ describe('the queue', () => {
 
   it('dismissing all clears the toasts and the count of dropped ones', () => {
     const store = createApiErrorStore({ maxVisible: 1, maxQueued: 0 });
-    recordIncident(store, err({ code: 'A' }), { now: T0 });
-    recordIncident(store, err({ code: 'B' }), { now: T0 });
+    report(store, err({ code: 'A' }), { now: T0 });
+    report(store, err({ code: 'B' }), { now: T0 });
     expect(store.getState().overflow).toBe(1);
     store.getState().dismissAll();
     expect(store.getState()).toMatchObject({ toasts: [], overflow: 0 });
@@ -179,15 +179,15 @@ describe('the queue', () => {
 
   it('shows at least one toast and queues none below zero, whatever the options say', () => {
     const store = createApiErrorStore({ maxVisible: 0, maxQueued: -5 });
-    recordIncident(store, err({ code: 'A' }), { now: T0 });
-    recordIncident(store, err({ code: 'B' }), { now: T0 });
+    report(store, err({ code: 'A' }), { now: T0 });
+    report(store, err({ code: 'B' }), { now: T0 });
     expect(store.getState().toasts).toMatchObject([{ error: { code: 'A' }, visible: true }]);
     expect(store.getState().overflow).toBe(1);
   });
 
   it('defaults to three on screen and twenty waiting', () => {
     const store = createApiErrorStore();
-    for (let i = 0; i < 30; i += 1) recordIncident(store, err({ code: `E${i}` }), { now: T0 });
+    for (let i = 0; i < 30; i += 1) report(store, err({ code: `E${i}` }), { now: T0 });
     const { toasts, overflow } = store.getState();
     expect(toasts.filter((t) => t.visible)).toHaveLength(3);
     expect(toasts).toHaveLength(23);
@@ -196,7 +196,7 @@ describe('the queue', () => {
 
   it('a tick with nothing due changes nothing (no re-render every second)', () => {
     const store = createApiErrorStore();
-    recordIncident(store, err(), { now: T0 });
+    report(store, err(), { now: T0 });
     let notified = 0;
     store.subscribe(() => (notified += 1));
     expect(store.getState().tick(T0 + 1000)).toEqual([]);

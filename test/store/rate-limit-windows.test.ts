@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
+import { ApiError, builtInProfiles, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
 import { createApiErrorStore, nextDeadline, rateLimitKey, report, type RateLimitKeySource } from '../../src/store/index.js';
 
 // Rate-limit windows: while one is closed its requests wait and its toast counts down. Every API
@@ -122,7 +122,7 @@ describe('which window a failure closes', () => {
   const pumpLike = { error: 'Too Many Requests', message: 'slow down', statusCode: 429, retry_after: 60 };
 
   it('a body that only looks like a known API, thrown without its request, closes no API’s window', () => {
-    const error = normalizeError(pumpLike);
+    const error = normalizeError(pumpLike, { profiles: builtInProfiles });
     expect(error.api).toBe('pumpfun'); // read by pump.fun's rules…
     const store = createApiErrorStore();
     report(store, error, { now: T0 });

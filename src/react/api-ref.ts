@@ -35,7 +35,7 @@ export function resolveApiRef(api: ApiRef | undefined, profiles: readonly ApiPro
   if (profiles.some((profile) => profile.name === api) || builtInProfiles.some((profile) => profile.name === api)) return { windowKey: api, profile: api };
   if (/^https?:\/\/[^/]+$/i.test(api)) return { windowKey: api.toLowerCase(), profile: undefined };
   // Development builds only; production bundles drop it (the convention React and React Query use).
-  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !warned.has(api)) {
+  if (process.env.NODE_ENV !== 'production' && !warned.has(api)) {
     warned.add(api);
     const known = [...profiles, ...builtInProfiles].map((profile) => profile.name).join(', ');
     console.warn(`faultline: api '${api}' matches no profile (known: ${known}) and is not an origin, so this query waits for no rate-limit window. Pass the client or its profile instead, or add the profile to <ApiErrorProvider profiles>.`);

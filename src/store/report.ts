@@ -45,7 +45,7 @@ function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): T
 
   if (isRefusal(error)) {
     // Development builds only; production bundles drop it (the convention React and React Query use).
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
     const key = rateLimitKey(error);
     if (error.retryAfterMs !== null) {
       state.openRateLimit(key, { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);

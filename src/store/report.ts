@@ -2,9 +2,8 @@ import { ApiError } from '../core/index.js';
 import { isRefusal } from '../core/refusal.js';
 import { warnUnreadableWait } from '../core/expose-headers-hint.js';
 import type { ApiErrorStore, ToastEntry } from './api-error-store.js';
+import { isDevelopment } from './is-development.js';
 import { rateLimitKey } from './rate-limit-key.js';
-
-declare const process: { env: { NODE_ENV?: string } };
 
 export interface ReportOptions {
   now: number;
@@ -44,8 +43,7 @@ function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): T
   const { now, retrying } = options;
 
   if (isRefusal(error)) {
-    // Development builds only; production bundles drop it (the convention React and React Query use).
-    if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    if (isDevelopment()) warnUnreadableWait(error);
     const key = rateLimitKey(error);
     if (error.retryAfterMs !== null) {
       state.openRateLimit(key, { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);

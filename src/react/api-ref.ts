@@ -1,5 +1,4 @@
 import type { ApiClient, ApiName, ApiProfile } from '../core/index.js';
-import { isDevelopment } from '../store/is-development.js';
 
 /** The API a query or mutation calls: the client itself, its profile, or a registered name (see `Register`). */
 export type ApiRef = ApiName | ApiProfile | ApiClient;
@@ -11,6 +10,8 @@ export interface ResolvedApi {
   /** Forces the profile its errors are read with. */
   profile: ApiProfile | undefined;
 }
+
+declare const process: { env: { NODE_ENV?: string } };
 
 const NONE: ResolvedApi = { windowKey: null, profile: undefined };
 const warned = new Set<string>();
@@ -34,9 +35,15 @@ export function resolveApiRef(api: ApiRef | undefined, profiles: readonly ApiPro
   const profile = profiles.find((candidate) => candidate.name === api);
   if (profile) return { windowKey: api, profile };
   if (/^https?:\/\/[^/]+$/i.test(api)) return { windowKey: api.toLowerCase(), profile: undefined };
-  if (isDevelopment() && !warned.has(api)) {
-    warned.add(api);
-    console.warn(`faultline: api '${api}' matches no profile of <ApiErrorProvider profiles> (${profiles.map((known) => known.name).join(', ')}) nor an origin; no rate-limit window to wait for. Pass the client or its profile.`);
+  // Development builds only, the literal `process.env.NODE_ENV` kept for bundlers to replace; a
+  // plain ES module without a bundler has no `process`: no warning then (see store/report.ts).
+  try {
+    if (process.env.NODE_ENV !== 'production' && !warned.has(api)) {
+      warned.add(api);
+      console.warn(`faultline: api '${api}' matches no profile of <ApiErrorProvider profiles> (${profiles.map((known) => known.name).join(', ')}) nor an origin; no rate-limit window to wait for. Pass the client or its profile.`);
+    }
+  } catch {
+    // No `process`: a plain ES module.
   }
   return NONE;
 }

@@ -2,8 +2,9 @@ import { ApiError } from '../core/index.js';
 import { isRefusal } from '../core/refusal.js';
 import { warnUnreadableWait } from '../core/expose-headers-hint.js';
 import type { ApiErrorStore, ToastEntry } from './api-error-store.js';
-import { isDevelopment } from './is-development.js';
 import { rateLimitKey } from './rate-limit-key.js';
+
+declare const process: { env: { NODE_ENV?: string } };
 
 export interface ReportOptions {
   now: number;
@@ -43,7 +44,17 @@ function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): T
   const { now, retrying } = options;
 
   if (isRefusal(error)) {
-    if (isDevelopment()) warnUnreadableWait(error);
+    // Development builds only. The literal `process.env.NODE_ENV` is what bundlers replace (Vite
+    // only textually: a `typeof process` guard would hide the warning in every Vite app), so a
+    // production bundle drops the call and the hint's text. In an ES module loaded without a
+    // bundler `process` does not exist and reading it throws: no warning then, and the refusal
+    // is still reported. (A helper function would keep the hint in production bundles: esbuild
+    // does not inline calls; measured +361 B gz on the README quick start.)
+    try {
+      if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    } catch {
+      // No `process`: a plain ES module.
+    }
     const key = rateLimitKey(error);
     if (error.retryAfterMs !== null) {
       state.openRateLimit(key, { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);

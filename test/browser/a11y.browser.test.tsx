@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, reportError } from '../../src/index.js';
+import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, ReauthPrompt, reportError } from '../../src/index.js';
 import { sampleErrors } from '../../stories/support/samples.js';
 
 function Bomb(): never {
@@ -24,6 +24,7 @@ function Page({ theme }: { theme: 'light' | 'dark' }) {
         </ApiErrorBoundary>
       </main>
       <ApiErrorToaster theme={theme} details />
+      <ReauthPrompt />
     </ApiErrorProvider>
   );
 }

@@ -14,7 +14,10 @@ export interface ReportOptions {
   retry?: (() => unknown) | null;
   /** The run of work that failed; its retries are one incident (see ToastOptions.incident). */
   incident?: object;
-  /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
+  /**
+   * Whether a 401 asks for sign-in (the app gave `onReauth`): it sets the re-auth state instead of
+   * toasting, and the React layer asks (the toaster's Sign in toast, or `<ReauthPrompt/>`).
+   */
   reauth?: boolean;
   /**
    * Whether the failed work runs again by itself (React Query will retry it, or refetch it when the

@@ -55,7 +55,10 @@ describe('axe: zero serious or critical violations', () => {
       await render(<Page theme={theme} />);
       for (const error of sampleErrors()) reportError(error);
       await expect.poll(() => document.querySelectorAll('.fl-toast').length).toBe(3);
+      // Contrast is measured on settled toasts: wait for their entry animations, however slow the
+      // machine (a fixed 300 ms once caught one mid-fade under a loaded CPU).
       await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
       expect(await seriousViolations()).toEqual([]);
     });
   }

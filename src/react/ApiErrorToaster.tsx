@@ -59,6 +59,7 @@ export function ApiErrorToaster({
   const announced = useRef(new Set<string>());
   const reauth = useApiErrorStore((state) => state.reauth);
   const asked = useRef<{ id: string; error: ApiError } | null>(null);
+  const handled = useRef<object | null>(null);
 
   // Announce each toast once, when it first comes on screen.
   useEffect(() => {
@@ -76,10 +77,11 @@ export function ApiErrorToaster({
   // A 401 the app can answer (`onReauth`) asks for sign-in with a toast whose primary action is
   // Sign in, unless the app renders <ReauthPrompt/> to ask with a modal. A failed sign-in shows it
   // again, saying why; a sign-in done elsewhere (useReauth) takes it away, but not the offer to
-  // replay a mutation that the client put in its place. The reauth state is the incident:
-  // StrictMode's second run of this effect counts nothing.
+  // replay a mutation that the client put in its place. Once per reauth state: a new `messages`
+  // object on a later render brings back no toast the person dismissed.
   useEffect(() => {
-    if (!canReauth || hasReauthPrompt(store)) return;
+    if (!canReauth || hasReauthPrompt(store) || handled.current === reauth) return;
+    handled.current = reauth;
     const { status, error } = reauth;
     const state = store.getState();
     const ask = (asking: ApiError, message: string | null) => {

@@ -1,8 +1,10 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { useApiMutation, useApiQuery, useReauth } from '../../src/index.js';
-import { json, renderWithFaultline, scriptedApi } from './harness.js';
+import { builtInMessages, builtInProfiles } from '../../src/core/index.js';
+import { ApiErrorProvider, ApiErrorToaster, useApiMutation, useApiQuery, useReauth } from '../../src/index.js';
+import { json, newQueryClient, renderWithFaultline, scriptedApi } from './harness.js';
 
 const expired = json(401, { error: { code: 'unauthorized', message: 'Authorization header missing or malformed' }, meta: { request_id: 'req_1' } });
 const ok = (n: number) => json(200, { n });
@@ -218,6 +220,32 @@ describe('re-authentication without <ReauthPrompt/>: the toaster asks', () => {
     await within(region()).findByRole('listitem');
     await user.click(screen.getByRole('button', { name: 'header sign in' }));
     await vi.waitFor(() => expect(screen.getByText('panel 0 ok')).toBeInTheDocument());
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('brings back no dismissed Sign in toast when the app re-renders with a new messages object', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
+    const queryClient = newQueryClient();
+    function App() {
+      const [renders, setRenders] = useState(0);
+      return (
+        // An inline catalog: a new object on every render, as apps write it.
+        <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} messages={{ ...builtInMessages }} onReauth={vi.fn()}>
+          <Panel api={api} index={0} />
+          <button type="button" onClick={() => setRenders(renders + 1)}>
+            render again
+          </button>
+          <ApiErrorToaster />
+        </ApiErrorProvider>
+      );
+    }
+    render(<App />);
+    const toast = await within(region()).findByRole('listitem');
+    await user.click(within(toast).getByRole('button', { name: 'Dismiss' }));
+    await vi.waitFor(() => expect(within(region()).queryAllByRole('listitem')).toHaveLength(0));
+    await user.click(screen.getByRole('button', { name: 'render again' }));
+    await user.click(screen.getByRole('button', { name: 'render again' }));
     expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { Component, useContext, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useContext, type ComponentType, type ContextType, type ErrorInfo, type ReactNode } from 'react';
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { defaultMessages, errorFacts, normalizeError, type ApiError, type ErrorDescription } from '../core/index.js';
 import { ApiErrorContext, type Catalog } from './context.js';
@@ -33,7 +33,8 @@ interface InnerProps extends ApiErrorBoundaryProps {
 }
 
 interface State {
-  error: ApiError | null;
+  /** What was thrown, boxed (a component may throw undefined); null while the children render. */
+  thrown: { value: unknown } | null;
 }
 
 function changed(a: readonly unknown[] = [], b: readonly unknown[] = []): boolean {
@@ -87,21 +88,42 @@ function Fallback(props: ApiErrorBoundaryProps & { error: ApiError; reset: () =>
   return <Component {...fallbackProps} />;
 }
 
-class Boundary extends Component<InnerProps, State> {
-  override state: State = { error: null };
+/** Caught values already read, and by which reader (a provider's client, or the general one). */
+const readErrors = new WeakMap<object, { by: unknown; error: ApiError }>();
 
-  static getDerivedStateFromError(error: unknown): State {
-    return { error: normalizeError(error) };
+class Boundary extends Component<InnerProps, State> {
+  static override contextType = ApiErrorContext;
+  declare context: ContextType<typeof ApiErrorContext>;
+  override state: State = { thrown: null };
+
+  static getDerivedStateFromError(value: unknown): State {
+    return { thrown: { value } };
+  }
+
+  /**
+   * The caught value as an ApiError, read once: through the provider's client, so with the app's
+   * profiles (as every other error), or with the general reader outside a provider.
+   */
+  private errorOf(thrown: { value: unknown }): ApiError {
+    const normalize = this.context?.normalize ?? normalizeError;
+    // By the thrown object itself where it is one: React catches the same throw again when it
+    // retries a render, in a new instance on a first mount.
+    const key = typeof thrown.value === 'object' && thrown.value !== null ? thrown.value : thrown;
+    const known = readErrors.get(key);
+    if (known?.by === normalize) return known.error;
+    const error = normalize(thrown.value);
+    readErrors.set(key, { by: normalize, error });
+    return error;
   }
 
   override componentDidCatch(_error: unknown, info: ErrorInfo) {
-    if (this.state.error) this.props.onError?.(this.state.error, info);
+    if (this.state.thrown) this.props.onError?.(this.errorOf(this.state.thrown), info);
   }
 
   override componentDidUpdate(prev: InnerProps, prevState: State) {
-    if (prevState.error && !this.state.error) this.restoreFocus();
+    if (prevState.thrown && !this.state.thrown) this.restoreFocus();
     // Reset when the keys change, but not in the update that caught the error.
-    if (this.state.error && prevState.error !== null && changed(prev.resetKeys, this.props.resetKeys)) {
+    if (this.state.thrown && prevState.thrown !== null && changed(prev.resetKeys, this.props.resetKeys)) {
       this.props.onReset?.({ reason: 'keys', prev: prev.resetKeys, next: this.props.resetKeys });
       this.clear();
     }
@@ -125,7 +147,7 @@ class Boundary extends Component<InnerProps, State> {
   private restoreFocus() {
     const path = this.focusPath;
     this.focusPath = [];
-    if (path.length === 0 || this.state.error || (document.activeElement && document.activeElement !== document.body)) return;
+    if (path.length === 0 || this.state.thrown || (document.activeElement && document.activeElement !== document.body)) return;
     const section = path.find((node) => node.isConnected);
     if (section) focusTarget(section)?.focus();
   }
@@ -133,11 +155,11 @@ class Boundary extends Component<InnerProps, State> {
   private clear() {
     // React Query's errors below reset too, so the queries run again instead of rethrowing.
     this.props.resetQueries();
-    this.setState({ error: null });
+    this.setState({ thrown: null });
   }
 
   override render() {
-    if (this.state.error) return <Fallback {...this.props} error={this.state.error} reset={this.reset} />;
+    if (this.state.thrown) return <Fallback {...this.props} error={this.errorOf(this.state.thrown)} reset={this.reset} />;
     return this.props.children;
   }
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type FocusEvent } from 'react';
-import { describeError, formatMessage } from '../core/index.js';
+import { describeError, formatMessage, type ApiError } from '../core/index.js';
 import type { ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { Portal } from './Portal.js';
-import { ReauthPrompt } from './ReauthPrompt.js';
+import { hasReauthPrompt } from './reauth-prompts.js';
 import { Toast } from './Toast.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { useExiting } from './useExiting.js';
@@ -15,8 +15,6 @@ export interface ApiErrorToasterProps {
   offset?: number | string;
   /** The key that, with Alt (Option), moves focus to the toasts. Default 'KeyT' (Alt+T, as sonner). */
   hotkey?: string;
-  /** Render the re-auth prompt here. Default true. */
-  reauthPrompt?: boolean;
   /** Light, dark, or following the system. Default 'system'. */
   theme?: 'light' | 'dark' | 'system';
   /** Show every toast's details (request id, code, status, Copy, Docs) expanded. Default false. */
@@ -43,13 +41,12 @@ export function ApiErrorToaster({
   position = 'bottom-right',
   offset,
   hotkey = 'KeyT',
-  reauthPrompt = true,
   theme = 'system',
   details = false,
   expand = false,
   className,
 }: ApiErrorToasterProps) {
-  const { store, messages, profiles, now } = useApiErrorContext();
+  const { store, messages, profiles, now, canReauth } = useApiErrorContext();
   const toasts = useApiErrorStore((state) => state.toasts);
   const overflow = useApiErrorStore((state) => state.overflow);
   const visible = toasts.filter((toast) => toast.visible);
@@ -60,6 +57,9 @@ export function ApiErrorToaster({
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const [announcements, setAnnouncements] = useState({ polite: '', assertive: '' });
   const announced = useRef(new Set<string>());
+  const reauth = useApiErrorStore((state) => state.reauth);
+  const asked = useRef<{ id: string; error: ApiError } | null>(null);
+  const handled = useRef<object | null>(null);
 
   // Announce each toast once, when it first comes on screen.
   useEffect(() => {
@@ -73,6 +73,28 @@ export function ApiErrorToaster({
     }
     setAnnouncements((previous) => ({ polite: next.polite || previous.polite, assertive: next.assertive || previous.assertive }));
   }, [visible, messages, profiles, now]);
+
+  // A 401 the app can answer (`onReauth`) asks for sign-in with a toast whose primary action is
+  // Sign in, unless the app renders <ReauthPrompt/> to ask with a modal. A failed sign-in shows it
+  // again, saying why; a sign-in done elsewhere (useReauth) takes it away, but not the offer to
+  // replay a mutation that the client put in its place. Once per reauth state: a new `messages`
+  // object on a later render brings back no toast the person dismissed.
+  useEffect(() => {
+    if (!canReauth || hasReauthPrompt(store) || handled.current === reauth) return;
+    handled.current = reauth;
+    const { status, error } = reauth;
+    const state = store.getState();
+    const ask = (asking: ApiError, message: string | null) => {
+      asked.current = { id: state.showToast(asking, { now: now(), message, incident: reauth }).id, error: asking };
+    };
+    if (status === 'required' && error) ask(error, null);
+    else if (status === 'failed' && asked.current) ask(asked.current.error, formatMessage(messages['reauth.failed'], { message: error?.message }));
+    else if (status === 'ok' && asked.current) {
+      const { id } = asked.current;
+      asked.current = null;
+      if (state.toasts.some((toast) => toast.id === id && toast.retry === null)) state.dismiss(id, now());
+    }
+  }, [reauth, canReauth, store, messages, now]);
 
   // Alt+T moves focus to the newest toast; Escape there dismisses it (see Toast).
   useEffect(() => {
@@ -167,7 +189,6 @@ export function ApiErrorToaster({
           {overflow > 0 && <p className="fl-toaster-overflow">{formatMessage(messages['toaster.overflow'], { count: overflow })}</p>}
         </section>
       </Portal>
-      {reauthPrompt && <ReauthPrompt />}
     </>
   );
 }

@@ -2,15 +2,17 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { formatMessage } from '../core/index.js';
 import { useApiErrorContext } from './context.js';
 import { Portal } from './Portal.js';
+import { addReauthPrompt } from './reauth-prompts.js';
 import { useReauth } from './useReauth.js';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * The modal that asks to sign in again after a 401. Its button runs the app's `onReauth` once,
- * however many requests failed. A native `<dialog>` opened with showModal() in a portal under
- * document.body: the browser makes the page behind it inert (no Tab, Shift+Tab or click reaches
- * it), and focus returns where it was when it closes.
+ * The modal that asks to sign in again after a 401, for apps that want one: render it beside
+ * `<ApiErrorToaster/>` (without it, the toaster asks with a toast whose Sign in does the same).
+ * Its button runs the app's `onReauth` once, however many requests failed. A native `<dialog>`
+ * opened with showModal() in a portal under document.body: the browser makes the page behind it
+ * inert (no Tab, Shift+Tab or click reaches it), and focus returns where it was when it closes.
  */
 export function ReauthPrompt() {
   const { messages, canReauth, store, now } = useApiErrorContext();
@@ -18,6 +20,8 @@ export function ReauthPrompt() {
   const [dismissedFor, setDismissedFor] = useState<unknown>(null);
   const open = canReauth && (status === 'required' || status === 'refreshing' || status === 'failed') && dismissedFor !== error;
   const id = useId();
+  // While mounted, the toaster leaves the asking to this dialog.
+  useEffect(() => addReauthPrompt(store), [store]);
 
   const later = () => {
     setDismissedFor(error);

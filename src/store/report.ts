@@ -14,7 +14,10 @@ export interface ReportOptions {
   retry?: (() => unknown) | null;
   /** The run of work that failed; its retries are one incident (see ToastOptions.incident). */
   incident?: object;
-  /** Whether a 401 opens the re-auth prompt (the app gave `onReauth`) instead of a toast. */
+  /**
+   * Whether a 401 asks for sign-in (the app gave `onReauth`): it sets the re-auth state instead of
+   * toasting, and the React layer asks (the toaster's Sign in toast, or `<ReauthPrompt/>`).
+   */
   reauth?: boolean;
   /**
    * Whether the failed work runs again by itself (React Query will retry it, or refetch it when the
@@ -44,8 +47,17 @@ function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): T
   const { now, retrying } = options;
 
   if (isRefusal(error)) {
-    // Development builds only; production bundles drop it (the convention React and React Query use).
-    if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    // Development builds only. The literal `process.env.NODE_ENV` is what bundlers replace (Vite
+    // only textually: a `typeof process` guard would hide the warning in every Vite app), so a
+    // production bundle drops the call and the hint's text. In an ES module loaded without a
+    // bundler `process` does not exist and reading it throws: no warning then, and the refusal
+    // is still reported. (A helper function would keep the hint in production bundles: esbuild
+    // does not inline calls; measured +361 B gz on the README quick start.)
+    try {
+      if (process.env.NODE_ENV !== 'production') warnUnreadableWait(error);
+    } catch {
+      // No `process`: a plain ES module.
+    }
     const key = rateLimitKey(error);
     if (error.retryAfterMs !== null) {
       state.openRateLimit(key, { limit: error.rateLimit?.limit ?? null, remaining: error.rateLimit?.remaining ?? 0, resetAt: now + error.retryAfterMs }, now);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, reportError } from '../../src/index.js';
+import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, ReauthPrompt, reportError } from '../../src/index.js';
 import { sampleErrors } from '../../stories/support/samples.js';
 
 function Bomb(): never {
@@ -24,6 +24,7 @@ function Page({ theme }: { theme: 'light' | 'dark' }) {
         </ApiErrorBoundary>
       </main>
       <ApiErrorToaster theme={theme} details />
+      <ReauthPrompt />
     </ApiErrorProvider>
   );
 }
@@ -54,7 +55,10 @@ describe('axe: zero serious or critical violations', () => {
       await render(<Page theme={theme} />);
       for (const error of sampleErrors()) reportError(error);
       await expect.poll(() => document.querySelectorAll('.fl-toast').length).toBe(3);
+      // Contrast is measured on settled toasts: wait for their entry animations, however slow the
+      // machine (a fixed 300 ms once caught one mid-fade under a loaded CPU).
       await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
       expect(await seriousViolations()).toEqual([]);
     });
   }

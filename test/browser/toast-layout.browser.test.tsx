@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, createApiErrorClient, reportError, type ApiErrorToasterProps } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, createApiErrorClient, ReauthPrompt, reportError, type ApiErrorToasterProps } from '../../src/index.js';
 
 function App({ children, toaster }: { children?: React.ReactNode; toaster?: ApiErrorToasterProps }) {
   return (
@@ -121,6 +121,7 @@ describe('isolated from the page', () => {
     const screen = await render(
       <ApiErrorProvider queryClient={new QueryClient()} onReauth={async () => undefined}>
         <ApiErrorToaster />
+        <ReauthPrompt />
       </ApiErrorProvider>,
     );
     reportError(new ApiError({ kind: 'unauthorized', status: 401, message: 'expired' }));
@@ -186,6 +187,7 @@ describe('keyboard and focus', () => {
       <ApiErrorProvider queryClient={new QueryClient()} onReauth={async () => undefined}>
         <button type="button">behind</button>
         <ApiErrorToaster />
+        <ReauthPrompt />
       </ApiErrorProvider>,
     );
     await screen.getByRole('button', { name: 'behind' }).click();

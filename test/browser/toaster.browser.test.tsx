@@ -6,18 +6,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError, createApiClient, pumpFun } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, reportError, useApiQuery } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, ReauthPrompt, reportError, useApiQuery } from '../../src/index.js';
 
 const worker = setupWorker();
 beforeAll(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
 afterEach(() => worker.resetHandlers());
 afterAll(() => worker.stop());
 
-function App({ children, onReauth }: { children?: React.ReactNode; onReauth?: () => Promise<void> }) {
+function App({ children, onReauth, reauthPrompt = false }: { children?: React.ReactNode; onReauth?: () => Promise<void>; reauthPrompt?: boolean }) {
   return (
     <ApiErrorProvider queryClient={new QueryClient()} onReauth={onReauth} retry={{ random: () => 0 }}>
       {children}
       <ApiErrorToaster />
+      {reauthPrompt && <ReauthPrompt />}
     </ApiErrorProvider>
   );
 }
@@ -86,7 +87,7 @@ describe('in Chromium', () => {
   it('traps focus in the re-auth dialog and restores it', async () => {
     const onReauth = vi.fn(async () => undefined);
     const screen = await render(
-      <App onReauth={onReauth}>
+      <App onReauth={onReauth} reauthPrompt>
         <button type="button">app</button>
       </App>,
     );

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/core/index.js';
+import { ApiError, defineApi } from '../../src/core/index.js';
 import { ApiErrorBoundary, useApiQuery } from '../../src/index.js';
 import { json, renderWithFaultline, scriptedApi } from './harness.js';
 
@@ -107,5 +107,48 @@ describe('ApiErrorBoundary', () => {
       </ApiErrorBoundary>,
     );
     expect(screen.getByText('static fallback')).toBeInTheDocument();
+  });
+
+  it("reads what it catches with the provider's profiles, once", async () => {
+    quiet();
+    const user = userEvent.setup();
+    class AcmeSdkError extends Error {
+      constructor(readonly acmeCode: string) {
+        super(acmeCode);
+      }
+    }
+    let reads = 0;
+    const acme = defineApi({
+      name: 'acme',
+      hosts: ['api.acme.test'],
+      readThrown: (thrown) => {
+        if (!(thrown instanceof AcmeSdkError)) return null;
+        reads += 1;
+        return { body: { code: thrown.acmeCode, message: 'Plan limit reached' }, status: 402, url: 'https://api.acme.test/v1/feed' };
+      },
+      codes: { ACME_PLAN: { kind: 'payment_required' } },
+    });
+    const onError = vi.fn();
+    // One throw (React renders the failing tree again before it gives up: the same value twice).
+    const thrown = new AcmeSdkError('ACME_PLAN');
+    function App() {
+      const [broken, setBroken] = useState(false);
+      return (
+        <ApiErrorBoundary onError={onError} fallback={({ error }) => <p>{`${error.api} / ${error.kind} / ${error.code}`}</p>}>
+          {broken ? (
+            <Bomb error={thrown} />
+          ) : (
+            <button type="button" onClick={() => setBroken(true)}>
+              load
+            </button>
+          )}
+        </ApiErrorBoundary>
+      );
+    }
+    renderWithFaultline(<App />, { profiles: [acme] });
+    await user.click(screen.getByRole('button', { name: 'load' }));
+    expect(screen.getByText('acme / payment_required / ACME_PLAN')).toBeInTheDocument();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ api: 'acme' }), expect.anything());
+    expect(reads).toBe(1);
   });
 });

@@ -2,25 +2,29 @@ import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { builtInMessages, builtInProfiles, errorFromResponse } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, type ApiErrorProviderProps } from '../../src/index.js';
+import { ApiErrorProvider, ApiErrorToaster, ReauthPrompt, type ApiErrorProviderProps } from '../../src/index.js';
 
 /** A fresh QueryClient per test, as TanStack Query's own tests do. */
 export function newQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
 }
 
-/** Renders `ui` inside a provider (the five seed profiles and their words unless `props` say otherwise) and a toaster. */
+/**
+ * Renders `ui` inside a provider (the five seed profiles and their words unless `props` say
+ * otherwise) and a toaster; `reauthPrompt`: the app renders <ReauthPrompt/> too.
+ */
 export function renderWithFaultline(
   ui: ReactNode,
-  options: Partial<ApiErrorProviderProps> & { strict?: boolean; toaster?: boolean; render?: RenderOptions } = {},
+  options: Partial<ApiErrorProviderProps> & { strict?: boolean; toaster?: boolean; reauthPrompt?: boolean; render?: RenderOptions } = {},
 ) {
-  const { strict = false, toaster = true, render: renderOptions, ...props } = options;
+  const { strict = false, toaster = true, reauthPrompt = false, render: renderOptions, ...props } = options;
   const queryClient = props.queryClient ?? newQueryClient();
   const wrap = (node: ReactNode) => {
     const inner = (
       <ApiErrorProvider queryClient={queryClient} retry={{ random: () => 0 }} profiles={builtInProfiles} messages={builtInMessages} {...props}>
         {node}
         {toaster && <ApiErrorToaster />}
+        {reauthPrompt && <ReauthPrompt />}
       </ApiErrorProvider>
     );
     return strict ? <StrictMode>{inner}</StrictMode> : inner;

@@ -2,7 +2,7 @@ import { act, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/core/index.js';
+import { ApiError, solanaSwap } from '../../src/core/index.js';
 import { ApiErrorProvider, reportError, useApiErrorMessage, useApiErrorStore, useApiMutation, useRateLimit, useReauth } from '../../src/index.js';
 import { json, newQueryClient, renderWithFaultline, scriptedApi } from './harness.js';
 
@@ -22,7 +22,12 @@ describe('hooks', () => {
   it('useRateLimit counts whole seconds and re-renders once a second', async () => {
     vi.useFakeTimers();
     const queryClient = newQueryClient();
-    const wrapper = ({ children }: { children: ReactNode }) => <ApiErrorProvider queryClient={queryClient}>{children}</ApiErrorProvider>;
+    // A name resolves among the provider's profiles (profiles are opt-in).
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ApiErrorProvider queryClient={queryClient} profiles={[solanaSwap]}>
+        {children}
+      </ApiErrorProvider>
+    );
     let renders = 0;
     const { result } = renderHook(
       () => {
@@ -93,5 +98,19 @@ describe('hooks', () => {
     expect(screen.getByText('order error, send submitted')).toBeInTheDocument();
     expect(unsafe.calls).toBe(1);
     expect(safe.calls).toBe(2);
+  });
+});
+
+describe('useRateLimit by name', () => {
+  it('finds no window for a name none of the provider profiles has (no built-in is looked up)', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const queryClient = newQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => <ApiErrorProvider queryClient={queryClient}>{children}</ApiErrorProvider>;
+    const { result } = renderHook(() => ({ byName: useRateLimit('solana-swap'), byProfile: useRateLimit(solanaSwap) }), { wrapper });
+    act(() => {
+      reportError(new ApiError({ kind: 'rate_limited', status: 429, api: 'solana-swap', retryAfterMs: 3000, retryable: true, message: 'x' }));
+    });
+    expect(result.current.byName.limited).toBe(false);
+    expect(result.current.byProfile).toMatchObject({ limited: true, secondsLeft: 3 });
   });
 });

@@ -1,8 +1,10 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { useApiMutation, useApiQuery } from '../../src/index.js';
-import { json, renderWithFaultline, scriptedApi } from './harness.js';
+import { builtInMessages, builtInProfiles } from '../../src/core/index.js';
+import { ApiErrorProvider, ApiErrorToaster, useApiMutation, useApiQuery, useReauth } from '../../src/index.js';
+import { json, newQueryClient, renderWithFaultline, scriptedApi } from './harness.js';
 
 const expired = json(401, { error: { code: 'unauthorized', message: 'Authorization header missing or malformed' }, meta: { request_id: 'req_1' } });
 const ok = (n: number) => json(200, { n });
@@ -22,7 +24,7 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
-describe('re-authentication', () => {
+describe('re-authentication with <ReauthPrompt/>', () => {
   it('asks once for 20 parallel 401s, calls onReauth once, then runs every failed query again', async () => {
     const user = userEvent.setup();
     const apis = Array.from({ length: 20 }, (_, i) => scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(i)));
@@ -34,7 +36,7 @@ describe('re-authentication', () => {
           <Panel key={i} api={api} index={i} />
         ))}
       </ul>,
-      { onReauth },
+      { onReauth, reauthPrompt: true },
     );
     const dialog = await screen.findByRole('dialog', { name: 'Your session has expired' });
     await vi.waitFor(() => expect(apis.every((api) => api.calls === 1)).toBe(true));
@@ -58,7 +60,7 @@ describe('re-authentication', () => {
     const user = userEvent.setup();
     const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(1));
     const onReauth = vi.fn().mockRejectedValueOnce(new Error('Wallet signature declined')).mockResolvedValueOnce(undefined);
-    renderWithFaultline(<Panel api={api} index={0} />, { onReauth });
+    renderWithFaultline(<Panel api={api} index={0} />, { onReauth, reauthPrompt: true });
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Signing in did not work: Wallet signature declined');
@@ -79,7 +81,7 @@ describe('re-authentication', () => {
         </button>
       );
     }
-    renderWithFaultline(<Manual />, { onReauth: vi.fn() });
+    renderWithFaultline(<Manual />, { onReauth: vi.fn(), reauthPrompt: true });
     await user.click(screen.getByRole('button', { name: 'load' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Sign in again' }));
     expect(await screen.findByRole('button', { name: 'loaded 3' })).toBeInTheDocument();
@@ -97,7 +99,7 @@ describe('re-authentication', () => {
       );
     }
     const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
-    renderWithFaultline(<App />, { onReauth: vi.fn() });
+    renderWithFaultline(<App />, { onReauth: vi.fn(), reauthPrompt: true });
     const load = screen.getByRole('button', { name: 'load' });
     await user.click(load);
     const dialog = await screen.findByRole('dialog');
@@ -130,7 +132,7 @@ describe('re-authentication', () => {
         </>
       );
     }
-    renderWithFaultline(<Launch />, { onReauth: vi.fn() });
+    renderWithFaultline(<Launch />, { onReauth: vi.fn(), reauthPrompt: true });
     await user.click(screen.getByRole('button', { name: 'launch' }));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in again' }));
@@ -151,5 +153,99 @@ describe('re-authentication', () => {
     const toast = await within(screen.getByRole('region', { name: /Notifications/ })).findByRole('listitem');
     expect(toast).toHaveTextContent('Your piratecrew session is missing or expired');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('re-authentication without <ReauthPrompt/>: the toaster asks', () => {
+  const region = () => screen.getByRole('region', { name: /Notifications/ });
+
+  it('asks once with a Sign in toast for 20 parallel 401s; Sign in calls onReauth once and runs every failed query again', async () => {
+    const user = userEvent.setup();
+    const apis = Array.from({ length: 20 }, (_, i) => scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(i)));
+    const signIn = deferred();
+    const onReauth = vi.fn(() => signIn.promise);
+    renderWithFaultline(
+      <ul>
+        {apis.map((api, i) => (
+          <Panel key={i} api={api} index={i} />
+        ))}
+      </ul>,
+      { onReauth, strict: true },
+    );
+    const toast = await within(region()).findByRole('listitem');
+    await vi.waitFor(() => expect(apis.every((api) => api.calls >= 1)).toBe(true));
+    expect(within(region()).getAllByRole('listitem')).toHaveLength(1);
+    expect(toast).not.toHaveTextContent('×'); // StrictMode's second effect run counts nothing
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await user.click(within(toast).getByRole('button', { name: 'Sign in' }));
+    expect(onReauth).toHaveBeenCalledTimes(1);
+    await act(async () => signIn.resolve());
+    await vi.waitFor(() => expect(screen.getAllByText(/^panel \d+ ok$/)).toHaveLength(20));
+    expect(onReauth).toHaveBeenCalledTimes(1);
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('shows the toast again when signing in fails, saying why, and signs in from it', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(1));
+    const onReauth = vi.fn().mockRejectedValueOnce(new Error('Wallet signature declined')).mockResolvedValueOnce(undefined);
+    renderWithFaultline(<Panel api={api} index={0} />, { onReauth });
+    await user.click(within(await within(region()).findByRole('listitem')).getByRole('button', { name: 'Sign in' }));
+    const again = await within(region()).findByText('Signing in did not work: Wallet signature declined');
+    await user.click(within(again.closest('li')!).getByRole('button', { name: 'Sign in' }));
+    await vi.waitFor(() => expect(screen.getByText('panel 0 ok')).toBeInTheDocument());
+    expect(onReauth).toHaveBeenCalledTimes(2);
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('takes the toast away when the app signs in by itself (useReauth)', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(2));
+    function Header() {
+      const { reauthenticate } = useReauth();
+      return (
+        <button type="button" onClick={() => void reauthenticate()}>
+          header sign in
+        </button>
+      );
+    }
+    renderWithFaultline(
+      <>
+        <Header />
+        <Panel api={api} index={0} />
+      </>,
+      { onReauth: vi.fn() },
+    );
+    await within(region()).findByRole('listitem');
+    await user.click(screen.getByRole('button', { name: 'header sign in' }));
+    await vi.waitFor(() => expect(screen.getByText('panel 0 ok')).toBeInTheDocument());
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('brings back no dismissed Sign in toast when the app re-renders with a new messages object', async () => {
+    const user = userEvent.setup();
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
+    const queryClient = newQueryClient();
+    function App() {
+      const [renders, setRenders] = useState(0);
+      return (
+        // An inline catalog: a new object on every render, as apps write it.
+        <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} messages={{ ...builtInMessages }} onReauth={vi.fn()}>
+          <Panel api={api} index={0} />
+          <button type="button" onClick={() => setRenders(renders + 1)}>
+            render again
+          </button>
+          <ApiErrorToaster />
+        </ApiErrorProvider>
+      );
+    }
+    render(<App />);
+    const toast = await within(region()).findByRole('listitem');
+    await user.click(within(toast).getByRole('button', { name: 'Dismiss' }));
+    await vi.waitFor(() => expect(within(region()).queryAllByRole('listitem')).toHaveLength(0));
+    await user.click(screen.getByRole('button', { name: 'render again' }));
+    await user.click(screen.getByRole('button', { name: 'render again' }));
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
   });
 });

@@ -7,6 +7,9 @@ import { attempt, inheritedProp, safeString } from './safe.js';
 import { redactSecrets } from './secrets.js';
 import { capText } from './text.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
+import { BRAND } from './is-api-error.js';
+
+export { isApiError } from './is-api-error.js';
 
 /** The request an error belongs to, as far as it is known. */
 export interface ApiErrorRequest {
@@ -69,7 +72,6 @@ export function windowKeyFor(api: string | null | undefined, url: string | null 
 export type RetryAfterSource = 'header' | 'body' | 'reset' | 'default';
 const RETRY_AFTER_SOURCES: ReadonlySet<RetryAfterSource> = new Set<RetryAfterSource>(['header', 'body', 'reset', 'default']);
 
-const BRAND = Symbol.for('faultline.ApiError');
 
 /**
  * One error for every failure of every API: what went wrong (`kind`), what the API said
@@ -175,12 +177,6 @@ export class ApiError extends Error {
       cause: attempt(() => describeCause(read('cause', undefined)), undefined),
     };
   }
-}
-
-/** Whether a value is an ApiError, also across bundle copies of faultline. */
-export function isApiError(value: unknown): value is ApiError {
-  // A Proxy can throw from `instanceof` (its getPrototypeOf trap) as from any read.
-  return attempt(() => value instanceof ApiError || inheritedProp(value, BRAND as unknown as string) === true, false);
 }
 
 function describeCause(cause: unknown): unknown {

@@ -1,6 +1,7 @@
 // faultline/core: framework-agnostic. Nothing in this module graph may import React,
 // React Query or Zustand (checked by test/core-imports.test.ts).
-export { ApiError, isApiError, type ApiErrorInit, type ApiErrorRequest, type RetryAfterSource } from './api-error.js';
+export { isApiError } from './is-api-error.js';
+export { ApiError, type ApiErrorInit, type ApiErrorRequest, type RetryAfterSource } from './api-error.js';
 export { ERROR_KINDS, kindFromStatus, type ErrorKind } from './kinds.js';
 export type { Recovery } from './recovery.js';
 export type { RateLimitInfo } from './rate-limit-headers.js';

@@ -1,5 +1,5 @@
 import type { HeaderMap } from './headers.js';
-import { parseHttpDate, parseRfc3339 } from './http-date.js';
+import { parseHttpDate } from './http-date.js';
 import { MAX_WAIT_MS } from './retry-after.js';
 
 /** What an API said about its rate limit. `resetAt` is epoch milliseconds. */
@@ -9,19 +9,17 @@ export interface RateLimitInfo {
   resetAt: number | null;
 }
 
-// Header families seen in the wild, most specific first:
-// X-RateLimit-* (GitHub, pump.fun, the solana swap API), RateLimit-* (IETF draft 6),
-// X-Rate-Limit-* (Twitter), X-RateLimit-*-Requests (OpenAI, read below with its -Tokens pair).
-const LIMIT = ['x-ratelimit-limit', 'ratelimit-limit', 'x-rate-limit-limit', 'x-ratelimit-limit-requests'];
-const REMAINING = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-rate-limit-remaining', 'x-ratelimit-remaining-requests'];
-const RESET = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
+// Header families seen in the wild, most specific first: X-RateLimit-* (GitHub, pump.fun, the
+// solana swap API), RateLimit-* (IETF draft 6), X-Rate-Limit-* (Twitter). Families only one
+// vendor's SDK reads (OpenAI, Anthropic, Discord) are opt-in profiles: see `vendor-headers.ts`.
+const FAMILIES = ['x-ratelimit-', 'ratelimit-', 'x-rate-limit-'];
 
 /**
  * The leading non-negative number of a header value ("100", "100, 100;w=60", "12.5"); null when
  * the digits run into letters ("5s" is a duration, not a number). Linear: the run of digits and
  * dots is read once and the character after it decides.
  */
-function leadingNumber(value: string | undefined): number | null {
+export function leadingNumber(value: string | undefined): number | null {
   if (value === undefined) return null;
   const run = /^\s*[\d.]*/.exec(value)![0];
   if (/[a-z]/i.test(value.charAt(run.length))) return null;
@@ -42,8 +40,8 @@ export function parseDuration(value: string): number | null {
 
 /**
  * A reset value to an epoch-ms instant. APIs send it as epoch seconds (GitHub, the solana swap API),
- * epoch milliseconds, seconds from now (IETF drafts), a duration, an HTTP-date or an RFC 3339
- * timestamp; the form tells which. The result is clamped to at most a day from now; garbage and
+ * epoch milliseconds, seconds from now (IETF drafts), a duration or an HTTP-date; the form tells
+ * which. The result is clamped to at most a day from now; garbage and
  * negatives give null.
  */
 export function resetToEpochMs(value: string | number | undefined | null, now: number): number | null {
@@ -58,13 +56,13 @@ export function resetToEpochMs(value: string | number | undefined | null, now: n
     else at = now + number * 1000; // seconds from now
   } else {
     const duration = parseDuration(text);
-    at = duration !== null ? now + duration : parseRfc3339(text) ?? parseHttpDate(text, now);
+    at = duration !== null ? now + duration : parseHttpDate(text, now);
   }
   return at === null ? null : clampInstant(at, now);
 }
 
 /** An instant no earlier than now and no later than a day from now; null when not finite. */
-function clampInstant(at: number, now: number): number | null {
+export function clampInstant(at: number, now: number): number | null {
   return Number.isFinite(at) ? Math.round(Math.min(Math.max(at, now), now + MAX_WAIT_MS)) : null;
 }
 
@@ -124,34 +122,10 @@ function ietfFields(headers: HeaderMap): { limit: number | null; remaining: numb
   return { limit: policyLimit, remaining: leadingNumber(current?.params.get('r')), reset: current?.params.get('t') };
 }
 
-/**
- * Paired request and token limits (OpenAI `x-ratelimit-{remaining,reset}-{requests,tokens}`, Anthropic
- * `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,reset}`): the reset of
- * the limit that is spent, the later one when several are; when none says 0, the latest reset.
- */
-function pairedReset(headers: HeaderMap, now: number): number | null {
-  const families: Array<[remaining: string, reset: string]> = [
-    ['x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
-    ['x-ratelimit-remaining-tokens', 'x-ratelimit-reset-tokens'],
-    ['anthropic-ratelimit-requests-remaining', 'anthropic-ratelimit-requests-reset'],
-    ['anthropic-ratelimit-tokens-remaining', 'anthropic-ratelimit-tokens-reset'],
-    ['anthropic-ratelimit-input-tokens-remaining', 'anthropic-ratelimit-input-tokens-reset'],
-    ['anthropic-ratelimit-output-tokens-remaining', 'anthropic-ratelimit-output-tokens-reset'],
-  ];
-  let spent: number | null = null;
-  let any: number | null = null;
-  for (const [remainingName, resetName] of families) {
-    const resetAt = resetToEpochMs(headers.get(resetName), now);
-    if (resetAt === null) continue;
-    any = Math.max(any ?? resetAt, resetAt);
-    if (leadingNumber(headers.get(remainingName)) === 0) spent = Math.max(spent ?? resetAt, resetAt);
-  }
-  return spent ?? any;
-}
-
-function first(headers: HeaderMap, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
+/** The first family's `<prefix><name>` header that holds something. */
+function first(headers: HeaderMap, name: string): string | undefined {
+  for (const prefix of FAMILIES) {
+    const value = headers.get(prefix + name);
     if (value !== undefined && value.trim() !== '') return value;
   }
   return undefined;
@@ -160,20 +134,9 @@ function first(headers: HeaderMap, names: readonly string[]): string | undefined
 /** Rate-limit state from response headers, or null when the response says nothing about it. */
 export function rateLimitFromHeaders(headers: HeaderMap, now: number): RateLimitInfo | null {
   const ietf = ietfFields(headers);
-  const limit = leadingNumber(first(headers, LIMIT)) ?? ietf.limit;
-  const paired = pairedReset(headers, now);
-  const remaining =
-    leadingNumber(first(headers, REMAINING)) ??
-    ietf.remaining ??
-    (paired !== null && [...headers.keys()].some((name) => /-remaining(-|$)/.test(name) && leadingNumber(headers.get(name)) === 0) ? 0 : null);
-  // Discord's reset-after is always seconds from now, whatever its size.
-  const resetAfterSeconds = leadingNumber(headers.get('x-ratelimit-reset-after'));
-  const resetAt =
-    resetToEpochMs(first(headers, RESET), now) ??
-    paired ??
-    (resetAfterSeconds === null ? null : clampInstant(now + resetAfterSeconds * 1000, now)) ??
-    resetToEpochMs(ietf.reset, now);
-
+  const limit = leadingNumber(first(headers, 'limit')) ?? ietf.limit;
+  const remaining = leadingNumber(first(headers, 'remaining')) ?? ietf.remaining;
+  const resetAt = resetToEpochMs(first(headers, 'reset'), now) ?? resetToEpochMs(ietf.reset, now);
   if (limit === null && remaining === null && resetAt === null) return null;
   return { limit, remaining, resetAt };
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { discord, normalizeError, openAi, rateLimitFromHeaders, toHeaderMap, type ApiProfile } from '../../src/core/index.js';
 
 // Every rate-limit header family an API may send, read into one { limit, remaining, resetAt }:
 // X-RateLimit-* (GitHub, pump.fun), RateLimit-* (IETF httpapi-ratelimit-headers), X-Rate-Limit-*
-// (Twitter/X), X-RateLimit-*-Requests with Go durations (OpenAI), X-RateLimit-Reset-After (Discord).
+// (Twitter/X); with their opt-in profiles, X-RateLimit-*-Requests with Go durations (OpenAI) and
+// X-RateLimit-Reset-After (Discord).
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
 const limits = (headers: Record<string, string>) => rateLimitFromHeaders(toHeaderMap(headers), NOW);
+const limitsOf = (api: ApiProfile, headers: Record<string, string>) => normalizeError({ response: { status: 429, headers, data: {} } }, { api, now: NOW }).rateLimit;
 
 describe('header families', () => {
   it('reads X-Rate-Limit-* (Twitter/X) with an epoch-seconds reset', () => {
@@ -20,9 +22,11 @@ describe('header families', () => {
       expect(limits({ [`${prefix}-remaining`]: '4' })).toEqual({ limit: null, remaining: 4, resetAt: null });
       expect(limits({ [`${prefix}-reset`]: '30' })).toEqual({ limit: null, remaining: null, resetAt: NOW + 30_000 });
     }
-    expect(limits({ 'x-ratelimit-limit-requests': '60' })?.limit).toBe(60);
-    expect(limits({ 'x-ratelimit-remaining-requests': '59' })?.remaining).toBe(59);
-    expect(limits({ 'x-ratelimit-reset-requests': '1s' })?.resetAt).toBe(NOW + 1000);
+    expect(limitsOf(openAi, { 'x-ratelimit-limit-requests': '60' })?.limit).toBe(60);
+    expect(limitsOf(openAi, { 'x-ratelimit-remaining-requests': '59' })?.remaining).toBe(59);
+    expect(limitsOf(openAi, { 'x-ratelimit-reset-requests': '1s' })?.resetAt).toBe(NOW + 1000);
+    // Without OpenAI's profile its families say nothing.
+    expect(limits({ 'x-ratelimit-limit-requests': '60', 'x-ratelimit-reset-requests': '1s' })).toBeNull();
   });
 
   it('prefers X-RateLimit-* over RateLimit-* over X-Rate-Limit-* over the OpenAI request family', () => {
@@ -31,22 +35,25 @@ describe('header families', () => {
       'x-ratelimit-remaining': '1', 'ratelimit-remaining': '2', 'x-rate-limit-remaining': '3', 'x-ratelimit-remaining-requests': '4',
       'x-ratelimit-reset': '1', 'ratelimit-reset': '2', 'x-rate-limit-reset': '3', 'x-ratelimit-reset-requests': '4s',
     };
-    expect(limits(all)).toEqual({ limit: 1, remaining: 1, resetAt: NOW + 1000 });
+    expect(limitsOf(openAi, all)).toEqual({ limit: 1, remaining: 1, resetAt: NOW + 1000 });
     const { 'x-ratelimit-limit': _l, 'x-ratelimit-remaining': _r, 'x-ratelimit-reset': _t, ...second } = all;
-    expect(limits(second)).toEqual({ limit: 2, remaining: 2, resetAt: NOW + 2000 });
+    expect(limitsOf(openAi, second)).toEqual({ limit: 2, remaining: 2, resetAt: NOW + 2000 });
+    const { 'ratelimit-limit': _l2, 'ratelimit-remaining': _r2, 'ratelimit-reset': _t2, 'x-rate-limit-limit': _l3, 'x-rate-limit-remaining': _r3, 'x-rate-limit-reset': _t3, ...openAiOnly } = second;
+    expect(limitsOf(openAi, openAiOnly)).toEqual({ limit: 4, remaining: 4, resetAt: NOW + 4000 });
   });
 
   it('skips an empty header and reads the next family', () => {
     expect(limits({ 'x-ratelimit-limit': ' ', 'ratelimit-limit': '100', 'x-ratelimit-remaining': '', 'ratelimit-remaining': '7' })).toEqual({ limit: 100, remaining: 7, resetAt: null });
   });
 
-  it('reads Discord’s X-RateLimit-Reset-After as seconds from now, whatever its size', () => {
-    expect(limits({ 'x-ratelimit-reset-after': '0.5' })?.resetAt).toBe(NOW + 500);
-    expect(limits({ 'x-ratelimit-reset-after': String(2e9) })?.resetAt).toBe(NOW + DAY);
-    expect(limits({ 'x-ratelimit-reset-after': 'x' })).toBeNull();
+  it('reads Discord’s X-RateLimit-Reset-After as seconds from now, whatever its size (opt-in)', () => {
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': '0.5' })?.resetAt).toBe(NOW + 500);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': String(2e9) })?.resetAt).toBe(NOW + DAY);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': 'x' })).toBeNull();
     // A reset instant, when both are sent, is the one to use.
-    expect(limits({ 'x-ratelimit-reset': '3', 'x-ratelimit-reset-after': '9' })?.resetAt).toBe(NOW + 3000);
-    expect(limits({ 'x-ratelimit-reset-after': '9', ratelimit: 'limit=10, remaining=0, reset=4' })?.resetAt).toBe(NOW + 9000);
+    expect(limitsOf(discord, { 'x-ratelimit-reset': '3', 'x-ratelimit-reset-after': '9' })?.resetAt).toBe(NOW + 3000);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': '9', ratelimit: 'limit=10, remaining=0, reset=4' })?.resetAt).toBe(NOW + 9000);
+    expect(limits({ 'x-ratelimit-reset-after': '0.5' })).toBeNull();
   });
 });
 

@@ -29,19 +29,10 @@ export function leadingNumber(value: string | undefined): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
-/** "6m0s", "1.5s", "250ms", "1h2m" (Go durations, as OpenAI sends them) in milliseconds. */
-export function parseDuration(value: string): number | null {
-  if (value.length > 64) return null;
-  const match = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/i.exec(value);
-  if (!match || match.slice(1).every((part) => part === undefined)) return null;
-  const [, h = '0', m = '0', s = '0', ms = '0'] = match;
-  return Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000 + Number(ms);
-}
-
 /**
  * A reset value to an epoch-ms instant. APIs send it as epoch seconds (GitHub, the solana swap API),
- * epoch milliseconds, seconds from now (IETF drafts), a duration or an HTTP-date; the form tells
- * which. The result is clamped to at most a day from now; garbage and
+ * epoch milliseconds, seconds from now (IETF drafts) or an HTTP-date; the form tells which (Go
+ * durations are OpenAI's: see its opt-in profile). The result is clamped to at most a day from now; garbage and
  * negatives give null.
  */
 export function resetToEpochMs(value: string | number | undefined | null, now: number): number | null {
@@ -55,8 +46,7 @@ export function resetToEpochMs(value: string | number | undefined | null, now: n
     else if (number > 1e9) at = number * 1000; // epoch seconds
     else at = now + number * 1000; // seconds from now
   } else {
-    const duration = parseDuration(text);
-    at = duration !== null ? now + duration : parseHttpDate(text, now);
+    at = parseHttpDate(text, now);
   }
   return at === null ? null : clampInstant(at, now);
 }

@@ -63,14 +63,6 @@ describe('reset values', () => {
     ['2.5', NOW + 2500],
     [String(NOW / 1000 + 90), NOW + 90_000], // epoch seconds (GitHub)
     [String(NOW + 4000), NOW + 4000], // epoch milliseconds
-    ['1.5s', NOW + 1500], // Go durations (OpenAI)
-    ['250ms', NOW + 250],
-    ['6m0s', NOW + 360_000],
-    ['2m30s', NOW + 150_000],
-    ['1h2m', NOW + 3_720_000],
-    ['1h', NOW + 3_600_000],
-    ['20m', NOW + 1_200_000],
-    ['1m500ms', NOW + 60_500],
     ['Tue, 24 Nov 2026 12:00:30 GMT', NOW + 30_000], // an HTTP-date
     ['Tue, 24 Nov 2026 11:00:00 GMT', NOW], // past: now
     ['-5', null],
@@ -79,6 +71,22 @@ describe('reset values', () => {
     ['ms', null],
   ])('x-ratelimit-reset: %j → %j', (value, resetAt) => {
     expect(limits({ 'x-ratelimit-reset': value, 'x-ratelimit-remaining': '0' })?.resetAt ?? null).toBe(resetAt);
+  });
+
+  // Go durations are OpenAI's form: read with its opt-in profile, nothing without it.
+  it.each<[string, number]>([
+    ['1.5s', NOW + 1500],
+    ['250ms', NOW + 250],
+    ['6m0s', NOW + 360_000],
+    ['2m30s', NOW + 150_000],
+    ['1h2m', NOW + 3_720_000],
+    ['1h', NOW + 3_600_000],
+    ['20m', NOW + 1_200_000],
+    ['1m500ms', NOW + 60_500],
+    ['0.0015s', NOW + 2], // whole milliseconds
+  ])('x-ratelimit-reset-requests (OpenAI): %j → %j', (value, resetAt) => {
+    expect(limitsOf(openAi, { 'x-ratelimit-reset-requests': value, 'x-ratelimit-remaining-requests': '0' })?.resetAt).toBe(resetAt);
+    expect(limits({ 'x-ratelimit-reset': value, 'x-ratelimit-remaining': '0' })?.resetAt).toBeNull();
   });
 });
 
@@ -130,7 +138,6 @@ describe('edge values, read the same by every family', () => {
     ['1000000000', NOW + DAY], // 31 years from now in seconds: clamped to a day
     ['1000000001', NOW], // the smallest epoch-seconds value (2001): long past, so now
     ['9'.repeat(400), null], // not a finite number
-    ['0.0015s', NOW + 2], // whole milliseconds
     ['in 5s', null],
     ['5s later', null],
   ])('x-ratelimit-reset: %j → %j', (value, resetAt) => {

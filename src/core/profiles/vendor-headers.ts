@@ -32,6 +32,15 @@ function pairedLimits(headers: HeaderMap, { rateLimit }: HeaderContext, names: R
   return { rateLimit: limit === null && remaining === null && resetAt === null ? null : { limit, remaining, resetAt }, retry: shouldRetry(headers.get('x-should-retry')) };
 }
 
+/** "6m0s", "1.5s", "250ms", "1h2m" (Go durations, as OpenAI sends them) in milliseconds. */
+function parseDuration(value: string): number | null {
+  if (value.length > 64) return null;
+  const match = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/i.exec(value);
+  if (!match || match.slice(1).every((part) => part === undefined)) return null;
+  const [, h = '0', m = '0', s = '0', ms = '0'] = match;
+  return Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000 + Number(ms);
+}
+
 const OPENAI_PAIRS = [
   ['x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
   ['x-ratelimit-remaining-tokens', 'x-ratelimit-reset-tokens'],
@@ -53,7 +62,10 @@ export const openAi: ApiProfile = {
       remaining: rateLimit?.remaining ?? leadingNumber(headers.get('x-ratelimit-remaining-requests')),
       resetAt: rateLimit?.resetAt ?? null,
     };
-    return pairedLimits(headers, { ...context, rateLimit: requests }, OPENAI_PAIRS, (value) => resetToEpochMs(value, now));
+    return pairedLimits(headers, { ...context, rateLimit: requests }, OPENAI_PAIRS, (value) => {
+      const duration = value === undefined ? null : parseDuration(value);
+      return duration === null ? resetToEpochMs(value, now) : clampInstant(now + duration, now);
+    });
   },
 };
 

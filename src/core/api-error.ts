@@ -4,8 +4,6 @@ import type { Recovery } from './recovery.js';
 import { jsonSafeCopy } from './plain-value.js';
 import { clampWait } from './retry-after.js';
 import { attempt, inheritedProp, safeString } from './safe.js';
-import { redactSecrets } from './secrets.js';
-import { capText } from './text.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
 import { BRAND } from './is-api-error.js';
 
@@ -153,49 +151,49 @@ export class ApiError extends Error {
   }
 
   /**
-   * A plain, serialisable copy for logs and error trackers: bounded in size (under about 150 KB of
-   * JSON whatever the error holds), every field redacted, no credentials. Never throws.
+   * A plain, serialisable copy for logs and error trackers: bounded in size (one budget of about
+   * 64 KB of text for the whole copy, whatever the error holds), every string redacted, no
+   * credentials. Never throws.
    */
   toJSON(): Record<string, unknown> {
     // Every read may throw (a subclass's getter, a hand-built error): each field falls back alone.
     const read = (key: keyof ApiError, fallback: unknown = null): unknown => attempt(() => this[key] as unknown, fallback);
-    const text = (value: unknown, max: number) => (typeof value === 'string' ? capText(redactSecrets(capText(value, max + 256)), max) : null);
-    const field = (key: keyof ApiError, max = 200) => text(read(key), max);
-    const request = read('request') as ApiErrorRequest | null;
-    const rateLimit = read('rateLimit');
-    const retryAfterMs = read('retryAfterMs');
-    const status = read('status');
-    const docUrl = read('docUrl');
-    return {
-      name: 'ApiError',
-      kind: field('kind', 40) ?? 'unknown',
-      status: typeof status === 'number' && Number.isFinite(status) ? status : null,
-      code: field('code'),
-      message: field('message', 2000) ?? '',
-      retryable: read('retryable') === true,
-      retryAfterMs: typeof retryAfterMs === 'number' ? clampWait(retryAfterMs) : null,
-      retryAfterSource: field('retryAfterSource', 20),
-      rateLimit: rateLimit === null ? null : jsonSafeCopy(rateLimit),
-      requestId: field('requestId'),
-      param: field('param'),
-      docUrl: typeof docUrl === 'string' ? safeHttpUrl(redactUrl(docUrl)) : null,
-      details: jsonSafeCopy(read('details', undefined)),
-      api: field('api'),
-      request: attempt(() => (request && typeof request.url === 'string' ? { method: text(request.method, 20) ?? 'GET', url: redactUrl(request.url) } : null), null),
-      recovery: field('recovery', 40),
-      body: jsonSafeCopy(read('body', undefined)),
-      cause: attempt(() => describeCause(read('cause', undefined)), undefined),
+    const text = (key: keyof ApiError) => {
+      const value = read(key);
+      return typeof value === 'string' ? value : null;
     };
+    const request = read('request') as ApiErrorRequest | null;
+    const status = read('status');
+    const docUrl = text('docUrl');
+    const cause = read('cause', undefined);
+    const causeName = inheritedProp(cause, 'name');
+    const causeMessage = inheritedProp(cause, 'message');
+    // One copy of the whole: strings capped and redacted, cycles cut, one size budget.
+    return jsonSafeCopy(
+      {
+        name: 'ApiError',
+        kind: text('kind') ?? 'unknown',
+        status: typeof status === 'number' ? status : null,
+        code: text('code'),
+        message: text('message') ?? '',
+        retryable: read('retryable') === true,
+        retryAfterMs: clampWait(read('retryAfterMs') as number | null),
+        retryAfterSource: text('retryAfterSource'),
+        rateLimit: read('rateLimit'),
+        requestId: text('requestId'),
+        param: text('param'),
+        docUrl: docUrl && safeHttpUrl(redactUrl(docUrl)),
+        details: read('details', undefined),
+        api: text('api'),
+        request: attempt(() => (request && typeof request.url === 'string' ? { method: typeof request.method === 'string' ? request.method.slice(0, 20) : 'GET', url: redactUrl(request.url) } : null), null),
+        recovery: text('recovery'),
+        body: read('body', undefined),
+        // A wrapped error's name and message (its message often names the URL it failed on, `?api_key=…` and all).
+        cause: typeof causeName === 'string' || typeof causeMessage === 'string' ? { name: typeof causeName === 'string' ? causeName.slice(0, 100) : 'Error', message: typeof causeMessage === 'string' ? causeMessage : '' } : cause,
+      },
+      [],
+      -1,
+    ) as Record<string, unknown>;
   }
 }
 
-function describeCause(cause: unknown): unknown {
-  if (cause === undefined) return undefined;
-  const name = inheritedProp(cause, 'name');
-  const message = inheritedProp(cause, 'message');
-  if (typeof name === 'string' || typeof message === 'string') {
-    // A wrapped error's message often names the URL it failed on, `?api_key=…` and all.
-    return { name: typeof name === 'string' ? capText(name, 100) : 'Error', message: typeof message === 'string' ? capText(redactSecrets(capText(message, 2256)), 2000) : '' };
-  }
-  return jsonSafeCopy(cause);
-}

@@ -56,60 +56,48 @@ export function clampInstant(at: number, now: number): number | null {
   return Number.isFinite(at) ? Math.round(Math.min(Math.max(at, now), now + MAX_WAIT_MS)) : null;
 }
 
-/** One member of a structured-field list: `"name";a=1;b=2`, or a bare `key=value` (drafts 3–7). */
-interface Item {
-  name: string;
-  params: Map<string, string>;
-}
+/**
+ * One member of a structured-field list as its parameters (`"burst";r=0;t=30`: r and t), its bare
+ * name (`"burst"`) under ''. A draft 3–7 member (`limit=100`) is a parameter with no name.
+ */
+type Member = Map<string, string>;
 
 const unquote = (text: string) => text.trim().replace(/^"([^"]*)"$/, '$1');
 
-/** The members of a list field (RFC 9651 lists, read leniently), at most 16. */
-function listItems(value: string | undefined): Item[] {
+/** The members of a list field (RFC 9651 lists, read leniently), at most 16 of 16 parts each. */
+function listMembers(value: string | undefined): Member[] {
   if (!value) return [];
   return value.split(',', 16).map((member) => {
-    const [head = '', ...rest] = member.split(';', 16);
-    const params = new Map<string, string>();
-    for (const part of rest) {
+    const params: Member = new Map();
+    for (const part of member.split(';', 16)) {
       const eq = part.indexOf('=');
-      const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
-      if (key && !params.has(key)) params.set(key, eq === -1 ? '' : unquote(part.slice(eq + 1)));
+      const key = eq === -1 ? '' : part.slice(0, eq).trim().toLowerCase();
+      if (!params.has(key)) params.set(key, unquote(eq === -1 ? part : part.slice(eq + 1)));
     }
-    return { name: unquote(head), params };
+    return params;
   });
-}
-
-/** Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`). */
-function keyValues(items: readonly Item[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { name } of items) {
-    const eq = name.indexOf('=');
-    if (eq > 0 && !out.has(name.slice(0, eq).trim().toLowerCase())) out.set(name.slice(0, eq).trim().toLowerCase(), unquote(name.slice(eq + 1)));
-  }
-  return out;
 }
 
 /**
  * IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers-08+): each `RateLimit` member names a
  * policy (`"burst";r=0;t=30`) and `RateLimit-Policy` describes it (`"burst";q=10;w=1`). The member
  * that is spent (or has the least left) is the one that limits, and its own policy gives the quota.
+ * Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`).
  */
 function ietfFields(headers: HeaderMap): { limit: number | null; remaining: number | null; reset: string | undefined } {
-  const field = listItems(headers.get('ratelimit'));
-  const policies = listItems(headers.get('ratelimit-policy'));
-  const legacy = keyValues(field);
-  if (legacy.size > 0) return { limit: leadingNumber(legacy.get('limit')), remaining: leadingNumber(legacy.get('remaining')), reset: legacy.get('reset') };
-  let current: Item | undefined;
-  for (const item of field) {
-    const left = leadingNumber(item.params.get('r'));
-    if (left === null) continue;
-    const best = current ? leadingNumber(current.params.get('r')) : null;
-    if (best === null || left < best) current = item;
+  const field = listMembers(headers.get('ratelimit'));
+  const policies = listMembers(headers.get('ratelimit-policy'));
+  const legacy = (key: string) => field.find((member) => member.has(key))?.get(key);
+  if (legacy('limit') ?? legacy('remaining') ?? legacy('reset')) return { limit: leadingNumber(legacy('limit')), remaining: leadingNumber(legacy('remaining')), reset: legacy('reset') };
+  let current: Member | undefined;
+  for (const member of field) {
+    const left = leadingNumber(member.get('r'));
+    const best = current ? leadingNumber(current.get('r')) : null;
+    if (left !== null && (best === null || left < best)) current = member;
   }
   current ??= field[0];
-  const policy = (current && policies.find((p) => p.name === current.name)) ?? policies[0];
-  const policyLimit = policy ? leadingNumber(policy.params.get('q')) ?? leadingNumber(policy.name) : null;
-  return { limit: policyLimit, remaining: leadingNumber(current?.params.get('r')), reset: current?.params.get('t') };
+  const policy = (current && policies.find((p) => p.get('') === current.get(''))) ?? policies[0];
+  return { limit: policy ? leadingNumber(policy.get('q')) ?? leadingNumber(policy.get('')) : null, remaining: leadingNumber(current?.get('r')), reset: current?.get('t') };
 }
 
 /** The first family's `<prefix><name>` header that holds something. */

@@ -69,7 +69,7 @@ export const openAi: ApiProfile = {
   },
 };
 
-const ANTHROPIC_PAIRS = ['requests', 'tokens', 'input-tokens', 'output-tokens'].map((name) => [`anthropic-ratelimit-${name}-remaining`, `anthropic-ratelimit-${name}-reset`] as const);
+const ANTHROPIC_PAIRS = /* @__PURE__ */ ['requests', 'tokens', 'input-tokens', 'output-tokens'].map((name) => [`anthropic-ratelimit-${name}-remaining`, `anthropic-ratelimit-${name}-reset`] as const);
 
 /**
  * Anthropic: `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,reset}`,

@@ -4,9 +4,10 @@ import type { Recovery } from './recovery.js';
 import { jsonSafeCopy } from './plain-value.js';
 import { clampWait } from './retry-after.js';
 import { attempt, inheritedProp, safeString } from './safe.js';
-import { redactSecrets } from './secrets.js';
-import { capText } from './text.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
+import { BRAND } from './is-api-error.js';
+
+export { isApiError } from './is-api-error.js';
 
 /** The request an error belongs to, as far as it is known. */
 export interface ApiErrorRequest {
@@ -69,7 +70,22 @@ export function windowKeyFor(api: string | null | undefined, url: string | null 
 export type RetryAfterSource = 'header' | 'body' | 'reset' | 'default';
 const RETRY_AFTER_SOURCES: ReadonlySet<RetryAfterSource> = new Set<RetryAfterSource>(['header', 'body', 'reset', 'default']);
 
-const BRAND = Symbol.for('faultline.ApiError');
+
+// The value of every field an ApiErrorInit may leave out (kind, details, body and the wait are set apart).
+const DEFAULTS = {
+  status: null,
+  code: null,
+  retryable: false,
+  rateLimit: null,
+  requestId: null,
+  param: null,
+  docUrl: null,
+  api: null,
+  request: null,
+  recovery: null,
+  maxRetries: null,
+  safeToResend: false,
+} as const;
 
 /**
  * One error for every failure of every API: what went wrong (`kind`), what the API said
@@ -78,118 +94,106 @@ const BRAND = Symbol.for('faultline.ApiError');
 export class ApiError extends Error {
   declare readonly [BRAND]: true;
   override readonly name = 'ApiError' as const;
-  readonly kind: ErrorKind;
-  readonly status: number | null;
-  readonly code: string | null;
+  declare readonly kind: ErrorKind;
+  declare readonly status: number | null;
+  declare readonly code: string | null;
   /** May the same request be sent again automatically. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /**
    * How long to wait before sending the request again, in ms: finite, in [0, 1 day]. Set only when
    * the request may be retried (`retryable`) or on a rate limit, where it is the time until the
    * window opens (counted down even when the retry is left to a person); null otherwise, since a
    * wait before a request that must not be resent means nothing.
    */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
   /** Where `retryAfterMs` came from; null when there is no wait. */
-  readonly retryAfterSource: RetryAfterSource | null;
-  readonly rateLimit: RateLimitInfo | null;
-  readonly requestId: string | null;
-  readonly param: string | null;
-  readonly docUrl: string | null;
-  readonly details: unknown;
-  readonly api: string | null;
-  readonly request: ApiErrorRequest | null;
-  readonly body: unknown;
+  declare readonly retryAfterSource: RetryAfterSource | null;
+  declare readonly rateLimit: RateLimitInfo | null;
+  declare readonly requestId: string | null;
+  declare readonly param: string | null;
+  declare readonly docUrl: string | null;
+  declare readonly details: unknown;
+  declare readonly api: string | null;
+  declare readonly request: ApiErrorRequest | null;
+  declare readonly body: unknown;
   /** What to do next beyond an automatic retry; null when nothing specific is known. */
-  readonly recovery: Recovery | null;
+  declare readonly recovery: Recovery | null;
   /** The API's own cap on automatic retries for this failure (e.g. "at most 3 attempts" → 2). */
-  readonly maxRetries: number | null;
+  declare readonly maxRetries: number | null;
   /** The API says resending this exact request is safe even for a POST (e.g. the same signed tx). */
-  readonly safeToResend: boolean;
+  declare readonly safeToResend: boolean;
   /**
    * The rate-limit window this failure closes (see `windowKeyFor`): the API's name when the
    * request's URL or the caller named it, else the request's origin; null when neither is known.
    */
-  readonly rateLimitKey: string | null;
+  declare readonly rateLimitKey: string | null;
   /**
    * The catalog key of the profile rule that read this error (`'solana-swap.QUOTE_EXPIRED'`,
    * `'pumpfun.429'`): where `describeError` looks for its words first. Null when no rule matched.
    */
-  readonly messageKey: string | null;
+  declare readonly messageKey: string | null;
 
   constructor(init: ApiErrorInit) {
     // A message that is no string (a hand-built error from JavaScript) must not make the constructor throw.
     super(typeof init.message === 'string' ? init.message : safeString(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     Object.defineProperty(this, BRAND, { value: true });
+    const target = this as unknown as Record<string, unknown>;
+    const given = init as unknown as Record<string, unknown>;
+    for (const key in DEFAULTS) target[key] = given[key] ?? DEFAULTS[key as keyof typeof DEFAULTS];
     this.kind = init.kind;
-    this.status = init.status ?? null;
-    this.code = init.code ?? null;
-    this.retryable = init.retryable ?? false;
+    this.details = init.details;
+    this.body = init.body;
     // Finite and at most a day whatever a caller passes: a timer is set from it.
     this.retryAfterMs = clampWait(init.retryAfterMs);
     this.retryAfterSource = this.retryAfterMs === null ? null : attempt(() => (RETRY_AFTER_SOURCES.has(init.retryAfterSource as RetryAfterSource) ? init.retryAfterSource! : null), null);
-    this.rateLimit = init.rateLimit ?? null;
-    this.requestId = init.requestId ?? null;
-    this.param = init.param ?? null;
-    this.docUrl = init.docUrl ?? null;
-    this.details = init.details;
-    this.api = init.api ?? null;
-    this.request = init.request ?? null;
-    this.body = init.body;
-    this.recovery = init.recovery ?? null;
-    this.maxRetries = init.maxRetries ?? null;
-    this.safeToResend = init.safeToResend ?? false;
     this.messageKey = typeof init.messageKey === 'string' ? init.messageKey.slice(0, 300) : null;
     this.rateLimitKey = init.rateLimitKey !== undefined ? init.rateLimitKey : attempt(() => windowKeyFor(init.api, init.request?.url), null);
   }
 
   /**
-   * A plain, serialisable copy for logs and error trackers: bounded in size (under about 150 KB of
-   * JSON whatever the error holds), every field redacted, no credentials. Never throws.
+   * A plain, serialisable copy for logs and error trackers: bounded in size (one budget of about
+   * 64 KB of text for the whole copy, whatever the error holds), every string redacted, no
+   * credentials. Never throws.
    */
   toJSON(): Record<string, unknown> {
-    const text = (value: unknown, max = 500) => (typeof value === 'string' ? capText(redactSecrets(capText(value, max + 256)), max) : null);
-    const read = <T>(key: keyof ApiError, fallback: T) => attempt(() => this[key] as unknown, fallback);
-    const request = read('request', null) as ApiErrorRequest | null;
-    const rateLimit = read('rateLimit', null);
-    const retryAfterMs = read('retryAfterMs', null);
-    const status = read('status', null);
-    return {
-      name: 'ApiError',
-      kind: text(read('kind', 'unknown'), 40),
-      status: typeof status === 'number' && Number.isFinite(status) ? status : null,
-      code: text(read('code', null), 200),
-      message: text(read('message', ''), 2000) ?? '',
-      retryable: read('retryable', false) === true,
-      retryAfterMs: typeof retryAfterMs === 'number' ? clampWait(retryAfterMs) : null,
-      retryAfterSource: text(read('retryAfterSource', null), 20),
-      rateLimit: rateLimit === null ? null : jsonSafeCopy(rateLimit),
-      requestId: text(read('requestId', null), 200),
-      param: text(read('param', null), 200),
-      docUrl: typeof read('docUrl', null) === 'string' ? safeHttpUrl(redactUrl(read('docUrl', '') as string)) : null,
-      details: jsonSafeCopy(read('details', undefined)),
-      api: text(read('api', null), 200),
-      request: attempt(() => (request && typeof request.url === 'string' ? { method: text(request.method, 20) ?? 'GET', url: redactUrl(request.url) } : null), null),
-      recovery: text(read('recovery', null), 40),
-      body: jsonSafeCopy(read('body', undefined)),
-      cause: attempt(() => describeCause(read('cause', undefined)), undefined),
+    // Every read may throw (a subclass's getter, a hand-built error): each field falls back alone.
+    const read = (key: keyof ApiError, fallback: unknown = null): unknown => attempt(() => this[key] as unknown, fallback);
+    const text = (key: keyof ApiError) => {
+      const value = read(key);
+      return typeof value === 'string' ? value : null;
     };
+    const request = read('request') as ApiErrorRequest | null;
+    const status = read('status');
+    const docUrl = text('docUrl');
+    const cause = read('cause', undefined);
+    const causeName = inheritedProp(cause, 'name');
+    const causeMessage = inheritedProp(cause, 'message');
+    // One copy of the whole: strings capped and redacted, cycles cut, one size budget.
+    return jsonSafeCopy(
+      {
+        name: 'ApiError',
+        kind: text('kind') ?? 'unknown',
+        status: typeof status === 'number' ? status : null,
+        code: text('code'),
+        message: text('message') ?? '',
+        retryable: read('retryable') === true,
+        retryAfterMs: clampWait(read('retryAfterMs') as number | null),
+        retryAfterSource: text('retryAfterSource'),
+        rateLimit: read('rateLimit'),
+        requestId: text('requestId'),
+        param: text('param'),
+        docUrl: docUrl && safeHttpUrl(redactUrl(docUrl)),
+        details: read('details', undefined),
+        api: text('api'),
+        request: attempt(() => (request && typeof request.url === 'string' ? { method: typeof request.method === 'string' ? request.method.slice(0, 20) : 'GET', url: redactUrl(request.url) } : null), null),
+        recovery: text('recovery'),
+        body: read('body', undefined),
+        // A wrapped error's name and message (its message often names the URL it failed on, `?api_key=…` and all).
+        cause: typeof causeName === 'string' || typeof causeMessage === 'string' ? { name: typeof causeName === 'string' ? causeName.slice(0, 100) : 'Error', message: typeof causeMessage === 'string' ? causeMessage : '' } : cause,
+      },
+      [],
+      -1,
+    ) as Record<string, unknown>;
   }
 }
 
-/** Whether a value is an ApiError, also across bundle copies of faultline. */
-export function isApiError(value: unknown): value is ApiError {
-  // A Proxy can throw from `instanceof` (its getPrototypeOf trap) as from any read.
-  return attempt(() => value instanceof ApiError || inheritedProp(value, BRAND as unknown as string) === true, false);
-}
-
-function describeCause(cause: unknown): unknown {
-  if (cause === undefined) return undefined;
-  const name = inheritedProp(cause, 'name');
-  const message = inheritedProp(cause, 'message');
-  if (typeof name === 'string' || typeof message === 'string') {
-    // A wrapped error's message often names the URL it failed on, `?api_key=…` and all.
-    return { name: typeof name === 'string' ? capText(name, 100) : 'Error', message: typeof message === 'string' ? capText(redactSecrets(capText(message, 2256)), 2000) : '' };
-  }
-  return jsonSafeCopy(cause);
-}

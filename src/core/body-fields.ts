@@ -162,82 +162,69 @@ function readErrorItem(item: unknown): BodyFields {
 /**
  * Reads any error body by the conventions most APIs follow: a nested or flat `error`, `message`,
  * `code`, `reason`; RFC 9457 problem details; GraphQL and JSON:API `errors` arrays; JSON-RPC errors.
+ * One reading over the container the fields live in (the nested `error`, else the body), with the
+ * few places where a convention differs written where they differ.
  */
 export function readBodyFields(body: unknown): BodyFields {
   if (isArray(body)) return body.length ? readErrorItem(body[0]) : {};
   if (!isRecord(body)) return {};
   const error = prop(body, 'error');
-  const meta = prop(body, 'meta');
   const errors = prop(body, 'errors');
+  const type = asText(prop(body, 'type'));
   const statusInBody = asNumber(firstProp(body, ['statusCode', 'status']));
-
-  const common: BodyFields = {
-    requestId: asText(firstProp(meta, REQUEST_ID_KEYS) ?? firstProp(body, REQUEST_ID_KEYS) ?? firstProp(error, REQUEST_ID_KEYS)),
-    retryAfterMs: retryAfterFromBody(body) ?? retryAfterFromBody(error),
+  // Nested: { error: { code, message, param, doc_url, details } } and JSON-RPC { error: { code: -32005, … } }.
+  const nested = isRecord(error);
+  const source = nested ? error : body;
+  // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status"), also
+  // when an `errors` array (§3, extension members) lists each problem with a `pointer`.
+  const problem = error === undefined && (prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (type !== null && prop(body, 'instance') !== undefined));
+  const first = isArray(errors) && errors.length > 0 ? readErrorItem(errors[0]) : null;
+  // GraphQL and JSON:API: the first item of a non-empty `errors` array speaks for the body.
+  const listed = !nested && !problem ? first : null;
+  // A problem's `errors` items only fill what its own members leave out.
+  const item = problem ? first : null;
+  const google = nested ? googleDetails(prop(error, 'details')) : null;
+  // Flat: { error: "…", code, message, … } and { ok: false, error: "…" }. `error` is a code when it
+  // reads like one ("invalid_token", "PAYLOAD_TOO_LARGE"), not like prose.
+  const errorText = nested ? null : messageFrom(error);
+  const ownCode = asText(firstProp(body, ['code', 'error_code', 'errorCode']));
+  const errorIsCode = ownCode === null && errorText !== null && /^[A-Za-z][\w.:-]*$/.test(errorText) && /[_A-Z]/.test(errorText.slice(1));
+  const rpcCode = nested && typeof prop(error, 'code') === 'number' ? asText(prop(error, 'code')) : null;
+  const code = nested
+    ? codeFrom(error)
+    : listed
+      ? listed.code ?? null
+      : problem
+        ? asText(prop(body, 'code')) ?? (type && type !== 'about:blank' ? type : null)
+        : ownCode ?? (errorIsCode ? errorText : null);
+  const invalidParams = prop(body, 'invalid-params') ?? prop(body, 'invalid_params');
+  return {
+    requestId: asText(firstProp(prop(body, 'meta'), REQUEST_ID_KEYS) ?? firstProp(body, REQUEST_ID_KEYS) ?? firstProp(error, REQUEST_ID_KEYS)),
+    retryAfterMs: retryAfterFromBody(body) ?? retryAfterFromBody(error) ?? google?.retryAfterMs ?? null,
     limit: asNumber(prop(body, 'limit')),
     status: statusInBody !== null && statusInBody >= 100 && statusInBody <= 599 ? Math.trunc(statusInBody) : null,
-  };
-
-  if (isRecord(error)) {
-    // Nested: { error: { code, message, param, doc_url, details } } and JSON-RPC { error: { code: -32005, … } }.
-    const rpcCode = typeof prop(error, 'code') === 'number' ? asText(prop(error, 'code')) : null;
-    const code = codeFrom(error);
-    const google = googleDetails(prop(error, 'details'));
-    return {
-      ...common,
-      retryAfterMs: common.retryAfterMs ?? google.retryAfterMs,
-      code,
-      message: messageFrom(firstProp(error, MESSAGE_KEYS)) ?? messageFrom(prop(error, 'details')),
-      param: asText(firstProp(error, PARAM_KEYS)),
-      docUrl: asText(firstProp(error, DOC_KEYS)) ?? google.docUrl,
-      details: firstProp(error, ['details', 'data', 'errors', 'metadata']),
-      kindHint: (rpcCode !== null ? own(JSON_RPC_KINDS, rpcCode) : undefined) ?? kindFromCode(code),
-    };
-  }
-
-  const problemType = asText(prop(body, 'type'));
-  const invalidParams = prop(body, 'invalid-params') ?? prop(body, 'invalid_params');
-  const isProblem = prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (problemType !== null && prop(body, 'instance') !== undefined);
-
-  if (isArray(errors) && errors.length > 0 && !(isProblem && error === undefined)) {
-    const first = readErrorItem(errors[0]);
-    return { ...common, ...first, details: errors.length > 1 ? errors.slice(0, 20) : prop(body, 'data') ?? undefined, kindHint: kindFromCode(first.code ?? null) };
-  }
-
-  if (isProblem && error === undefined) {
-    // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status"), also
-    // when an `errors` array (§3, extension members) lists each problem with a `pointer`.
-    const code = asText(prop(body, 'code')) ?? (problemType && problemType !== 'about:blank' ? problemType : null);
-    const firstItem = isArray(errors) && errors.length > 0 ? readErrorItem(errors[0]) : null;
-    return {
-      ...common,
-      code,
-      message: messageFrom(firstProp(body, ['detail', 'title', 'message'])) ?? firstItem?.message ?? null,
-      param: isArray(invalidParams) ? asText(prop(invalidParams[0], 'name')) : asText(firstProp(body, PARAM_KEYS)) ?? firstItem?.param ?? null,
-      docUrl: problemType,
-      details: firstItem && isArray(errors) ? { ...extras(body), errors: errors.slice(0, 20) } : extras(body),
-      kindHint: kindFromCode(code),
-    };
-  }
-
-  // Flat: { error: "…", code, message, details, …echoed context } and { ok: false, error: "…" }.
-  const errorText = messageFrom(error);
-  const ownCode = asText(firstProp(body, ['code', 'error_code', 'errorCode']));
-  // `error` is a code when it reads like one ("invalid_token", "PAYLOAD_TOO_LARGE"), not like prose.
-  const errorIsCode = ownCode === null && errorText !== null && /^[A-Za-z][\w.:-]*$/.test(errorText) && /[_A-Z]/.test(errorText.slice(1));
-  const code = ownCode ?? (errorIsCode ? errorText : null);
-  const message = messageFrom(firstProp(body, MESSAGE_KEYS)) ?? (errorIsCode ? null : errorText);
-  const explicitDetails = prop(body, 'details');
-  const context = extras(body);
-  return {
-    ...common,
     code,
-    message,
-    param: asText(firstProp(body, PARAM_KEYS)),
-    docUrl: asText(firstProp(body, DOC_KEYS)),
-    details: context === undefined ? explicitDetails : explicitDetails === undefined ? context : { ...context, details: explicitDetails },
-    kindHint: kindFromCode(code),
+    message: listed
+      ? listed.message
+      : messageFrom(firstProp(source, problem ? ['detail', 'title', 'message'] : MESSAGE_KEYS)) ??
+        (nested ? messageFrom(prop(error, 'details')) : item?.message ?? (errorIsCode ? null : errorText)),
+    param: listed
+      ? listed.param
+      : problem && isArray(invalidParams)
+        ? asText(prop(invalidParams[0], 'name'))
+        : asText(firstProp(source, PARAM_KEYS)) ?? item?.param ?? null,
+    docUrl: listed ? undefined : problem ? type : asText(firstProp(source, DOC_KEYS)) ?? google?.docUrl ?? null,
+    details: nested ? firstProp(error, ['details', 'data', 'errors', 'metadata']) : listed ? (errors as unknown[]).length > 1 ? (errors as unknown[]).slice(0, 20) : prop(body, 'data') ?? undefined : problemOrFlatDetails(body, item ? (errors as unknown[]) : null, problem),
+    kindHint: (rpcCode !== null ? own(JSON_RPC_KINDS, rpcCode) : undefined) ?? kindFromCode(code),
   };
+}
+
+/** A problem's or flat body's own extra members (echoed context), with its `errors` or `details` beside them. */
+function problemOrFlatDetails(body: Dict, errors: unknown[] | null, problem: boolean): unknown {
+  const context = extras(body);
+  if (problem) return errors ? { ...context, errors: errors.slice(0, 20) } : context;
+  const explicit = prop(body, 'details');
+  return context === undefined ? explicit : explicit === undefined ? context : { ...context, details: explicit };
 }
 
 /** A 2xx body that is an error all the same: GraphQL `errors` with no data, or `{ ok: false }`. */

@@ -4,7 +4,7 @@ import type { NormalizeContext } from './context.js';
 import { matchProfile } from './profile-match.js';
 import { defaultRecovery, fallbackMessage, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
 import type { HeaderMap } from './headers.js';
-import { findRule, type ApiProfile } from './profile.js';
+import { findRule, type ApiProfile, type HeaderReading } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
@@ -29,22 +29,6 @@ export interface ErrorParts {
 }
 
 const RATE_LIMIT_TEXT = /rate[\s_-]?limit|too[\s_-]many[\s_-]requests|throttl|quota[\s_-]exceeded/i;
-// GitHub: "You have exceeded a secondary rate limit…" comes without a wait more often than not.
-const SECONDARY_LIMIT = /secondary rate limit/i;
-/**
- * GitHub's rule for a secondary rate limit that names no wait: "wait for at least one minute before
- * retrying" (docs.github.com, REST API rate limits, "Exceeding the rate limit").
- */
-const SECONDARY_LIMIT_WAIT_MS = 60_000;
-
-/**
- * `Stripe-Should-Retry` (Stripe's SDKs) and `X-Should-Retry` (OpenAI's and Anthropic's SDKs): the
- * server's own word on whether this request may be retried overrides the default decision.
- */
-function serverSaysRetry(headers: HeaderMap): boolean | null {
-  const value = (headers.get('stripe-should-retry') ?? headers.get('x-should-retry'))?.trim().toLowerCase();
-  return value === 'true' ? true : value === 'false' ? false : null;
-}
 
 function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
   const general = attempt(() => readBodyFields(body), {});
@@ -83,13 +67,17 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const found = findRule(profile, code, status);
   const rule = found?.rule;
   const saysRateLimit = RATE_LIMIT_TEXT.test(code ?? '') || RATE_LIMIT_TEXT.test(serverMessage ?? '');
-  const headerLimit = rateLimitFromHeaders(parts.headers, now);
-  // GitHub answers a spent primary limit with 403 (or 429) and `x-ratelimit-remaining: 0`, often
-  // with an empty body: a rate limit until `x-ratelimit-reset` (docs.github.com, REST rate limits).
-  const spentQuota = (status === 403 || status === 429) && headerLimit?.remaining === 0;
+  const standardLimit = rateLimitFromHeaders(parts.headers, now);
+  // The API's own header dialect, when its profile was given (opt-in: vendor-headers.ts).
+  const said = profile?.readHeaders
+    ? attempt(() => profile.readHeaders!(parts.headers, { status, message: serverMessage, rateLimit: standardLimit, now }), null)
+    : null;
+  const own: HeaderReading = isRecord(said) ? said : {};
+  const headerLimit = own.rateLimit !== undefined ? own.rateLimit : standardLimit;
   const kind: ErrorKind =
     rule?.kind ??
-    (saysRateLimit || spentQuota ? 'rate_limited' : null) ??
+    own.kind ??
+    (saysRateLimit ? 'rate_limited' : null) ??
     (status !== null && status >= 400 ? kindFromStatus(status) : null) ??
     fields.kindHint ??
     kindFromStatus(status);
@@ -97,14 +85,13 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const rateLimit = mergeRateLimit(headerLimit, kind === 'rate_limited' ? fields.limit ?? null : null);
   const waitForReset = rateLimit?.resetAt != null && (kind === 'rate_limited' || rateLimit.remaining === 0) ? rateLimit.resetAt - now : null;
   const headerWait = retryAfterFromHeaders(parts.headers, now);
-  const secondaryWait = kind === 'rate_limited' && SECONDARY_LIMIT.test(serverMessage ?? '') ? SECONDARY_LIMIT_WAIT_MS : null;
   // Where the wait came from matters too: a documented default is what is left when the page could
   // not read the response's own wait (a cross-origin response hides undeclared headers).
   const waits: Array<[RetryAfterSource, number | null | undefined]> = [
     ['header', headerWait],
     ['body', fields.retryAfterMs],
     ['reset', waitForReset],
-    ['default', secondaryWait],
+    ['default', own.defaultWaitMs],
     ['default', rule?.defaultWaitMs],
   ];
   const [waitSource, firstWait] = waits.find(([, ms]) => clampWait(ms ?? null) !== null) ?? [null, null];
@@ -112,7 +99,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
 
   // RFC 9110 §15.5.14: a 413 with Retry-After says the condition is temporary; retry after the wait.
   const temporaryTooLarge = status === 413 && headerWait !== null;
-  const retryable = serverSaysRetry(parts.headers) ?? rule?.retry ?? (isTransientKind(kind) || temporaryTooLarge);
+  const retryable = own.retry ?? rule?.retry ?? (isTransientKind(kind) || temporaryTooLarge);
   // A wait means "send it again then": kept when the request may be retried, and on a rate limit
   // (the window's countdown, even where the retry is left to a person); otherwise dropped.
   const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;

@@ -1,6 +1,7 @@
 // faultline/core: framework-agnostic. Nothing in this module graph may import React,
 // React Query or Zustand (checked by test/core-imports.test.ts).
-export { ApiError, isApiError, type ApiErrorInit, type ApiErrorRequest, type RetryAfterSource } from './api-error.js';
+export { isApiError } from './is-api-error.js';
+export { ApiError, type ApiErrorInit, type ApiErrorRequest, type RetryAfterSource } from './api-error.js';
 export { ERROR_KINDS, kindFromStatus, type ErrorKind } from './kinds.js';
 export type { Recovery } from './recovery.js';
 export type { RateLimitInfo } from './rate-limit-headers.js';
@@ -11,6 +12,9 @@ export type { BodyFields } from './body-fields.js';
 export { bodySignalsError } from './body-fields.js';
 export { builtInProfiles, genericEnvelope, ipfsPinning, pirateCrew, pumpFun, solanaSwap } from './profiles/index.js';
 export { builtInMessages, genericEnvelopeMessages, ipfsPinningMessages, pirateCrewMessages, pumpFunMessages, solanaSwapMessages } from './profiles/index.js';
+export { anthropic, discord, gitHub, openAi, stripe, vendorHeaderProfiles } from './profiles/vendor-headers.js';
+export type { HeaderContext, HeaderReading } from './profile.js';
+export type { HeaderMap } from './headers.js';
 export { parseRetryAfter } from './retry-after.js';
 export { rateLimitFromHeaders } from './rate-limit-headers.js';
 export { toHeaderMap } from './headers.js';

@@ -76,7 +76,8 @@ export function kindFacts(kind: unknown): KindFacts {
 /** The kind an HTTP status implies when nothing more specific is known. */
 export function kindFromStatus(status: number | null): ErrorKind {
   if (status === null) return 'unknown';
-  for (const kind of ERROR_KINDS) if (KINDS[kind].statuses?.includes(status)) return kind;
+  // The table's own order is the contract's; a `for…in` over it does not pull `ERROR_KINDS` in.
+  for (const kind in KINDS) if (KINDS[kind as ErrorKind].statuses?.includes(status)) return kind as ErrorKind;
   if (status >= 500 && status <= 599) return 'server';
   if (status >= 400 && status <= 499) return 'validation';
   return 'unknown';

@@ -20,10 +20,11 @@ interface Budget {
 /**
  * A JSON-safe copy of an untrusted value: cycles cut, depth, size and string lengths bounded
  * (the whole copy stays under about 64 KB of text), functions dropped, every string passed
- * through `redactSecrets` (with the caller's own `secrets`). Never throws.
+ * through `redactSecrets` (with the caller's own `secrets`). Never throws. `depth` -1 copies a
+ * wrapper's members as if each were copied alone.
  */
-export function jsonSafeCopy(value: unknown, secrets: readonly string[] = []): unknown {
-  return copy(value, secrets, 0, { nodes: 0, chars: 0, seen: new WeakSet() });
+export function jsonSafeCopy(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  return copy(value, secrets, depth, { nodes: 0, chars: 0, seen: new WeakSet() });
 }
 
 function copy(value: unknown, secrets: readonly string[], depth: number, budget: Budget): unknown {

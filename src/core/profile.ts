@@ -1,5 +1,7 @@
 import type { BodyFields } from './body-fields.js';
+import type { HeaderMap } from './headers.js';
 import type { ErrorKind } from './kinds.js';
+import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
 
 /** How one code (or one status) of an API is handled. Every field is optional. */
@@ -39,6 +41,27 @@ export interface ThrownReading {
   url?: string | null;
 }
 
+/** What a failed exchange said, as far as the general reading got: given to `ApiProfile.readHeaders`. */
+export interface HeaderContext {
+  status: number | null;
+  /** The server's message, plain text. */
+  message: string | null;
+  /** The rate-limit state the standard header families gave. */
+  rateLimit: RateLimitInfo | null;
+  now: number;
+}
+
+/** What an API's own headers add to the general reading; each key given replaces the general value. */
+export interface HeaderReading {
+  rateLimit?: RateLimitInfo | null;
+  /** The server's own word on retrying this very request (`Stripe-Should-Retry`). */
+  retry?: boolean | null;
+  /** A kind the headers imply (GitHub's spent quota on a 403); a code rule still wins. */
+  kind?: ErrorKind | null;
+  /** The wait to assume when the response names none (GitHub's secondary limit: a minute). */
+  defaultWaitMs?: number | null;
+}
+
 /** An API's error dialect: which requests are its own, how its bodies read, and a table of its codes. */
 export interface ApiProfile {
   /** Stable id, e.g. 'solana-swap'; becomes `ApiError.api`. */
@@ -56,6 +79,12 @@ export interface ApiProfile {
    * (even as undefined) replaces the general one.
    */
   read?: (body: unknown, general: BodyFields) => BodyFields;
+  /**
+   * Reads the API's own header dialect (rate-limit families and retry advice that only its SDKs
+   * honour) after the standard families: see `vendor-headers.ts` for OpenAI, Anthropic, GitHub,
+   * Stripe and Discord.
+   */
+  readHeaders?: (headers: HeaderMap, context: HeaderContext) => HeaderReading | null | undefined;
   /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */
   isFailedBody?: (body: unknown) => boolean;
   /** @deprecated The old name of `isFailedBody`; still read when `isFailedBody` is absent. */

@@ -1,5 +1,5 @@
 import type { HeaderMap } from './headers.js';
-import { parseHttpDate, parseRfc3339 } from './http-date.js';
+import { parseHttpDate } from './http-date.js';
 import { MAX_WAIT_MS } from './retry-after.js';
 
 /** What an API said about its rate limit. `resetAt` is epoch milliseconds. */
@@ -9,19 +9,17 @@ export interface RateLimitInfo {
   resetAt: number | null;
 }
 
-// Header families seen in the wild, most specific first:
-// X-RateLimit-* (GitHub, pump.fun, the solana swap API), RateLimit-* (IETF draft 6),
-// X-Rate-Limit-* (Twitter), X-RateLimit-*-Requests (OpenAI, read below with its -Tokens pair).
-const LIMIT = ['x-ratelimit-limit', 'ratelimit-limit', 'x-rate-limit-limit', 'x-ratelimit-limit-requests'];
-const REMAINING = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-rate-limit-remaining', 'x-ratelimit-remaining-requests'];
-const RESET = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
+// Header families seen in the wild, most specific first: X-RateLimit-* (GitHub, pump.fun, the
+// solana swap API), RateLimit-* (IETF draft 6), X-Rate-Limit-* (Twitter). Families only one
+// vendor's SDK reads (OpenAI, Anthropic, Discord) are opt-in profiles: see `vendor-headers.ts`.
+const FAMILIES = ['x-ratelimit-', 'ratelimit-', 'x-rate-limit-'];
 
 /**
  * The leading non-negative number of a header value ("100", "100, 100;w=60", "12.5"); null when
  * the digits run into letters ("5s" is a duration, not a number). Linear: the run of digits and
  * dots is read once and the character after it decides.
  */
-function leadingNumber(value: string | undefined): number | null {
+export function leadingNumber(value: string | undefined): number | null {
   if (value === undefined) return null;
   const run = /^\s*[\d.]*/.exec(value)![0];
   if (/[a-z]/i.test(value.charAt(run.length))) return null;
@@ -31,19 +29,10 @@ function leadingNumber(value: string | undefined): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
-/** "6m0s", "1.5s", "250ms", "1h2m" (Go durations, as OpenAI sends them) in milliseconds. */
-export function parseDuration(value: string): number | null {
-  if (value.length > 64) return null;
-  const match = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/i.exec(value);
-  if (!match || match.slice(1).every((part) => part === undefined)) return null;
-  const [, h = '0', m = '0', s = '0', ms = '0'] = match;
-  return Number(h) * 3_600_000 + Number(m) * 60_000 + Number(s) * 1000 + Number(ms);
-}
-
 /**
  * A reset value to an epoch-ms instant. APIs send it as epoch seconds (GitHub, the solana swap API),
- * epoch milliseconds, seconds from now (IETF drafts), a duration, an HTTP-date or an RFC 3339
- * timestamp; the form tells which. The result is clamped to at most a day from now; garbage and
+ * epoch milliseconds, seconds from now (IETF drafts) or an HTTP-date; the form tells which (Go
+ * durations are OpenAI's: see its opt-in profile). The result is clamped to at most a day from now; garbage and
  * negatives give null.
  */
 export function resetToEpochMs(value: string | number | undefined | null, now: number): number | null {
@@ -57,101 +46,64 @@ export function resetToEpochMs(value: string | number | undefined | null, now: n
     else if (number > 1e9) at = number * 1000; // epoch seconds
     else at = now + number * 1000; // seconds from now
   } else {
-    const duration = parseDuration(text);
-    at = duration !== null ? now + duration : parseRfc3339(text) ?? parseHttpDate(text, now);
+    at = parseHttpDate(text, now);
   }
   return at === null ? null : clampInstant(at, now);
 }
 
 /** An instant no earlier than now and no later than a day from now; null when not finite. */
-function clampInstant(at: number, now: number): number | null {
+export function clampInstant(at: number, now: number): number | null {
   return Number.isFinite(at) ? Math.round(Math.min(Math.max(at, now), now + MAX_WAIT_MS)) : null;
 }
 
-/** One member of a structured-field list: `"name";a=1;b=2`, or a bare `key=value` (drafts 3–7). */
-interface Item {
-  name: string;
-  params: Map<string, string>;
-}
+/**
+ * One member of a structured-field list as its parameters (`"burst";r=0;t=30`: r and t), its bare
+ * name (`"burst"`) under ''. A draft 3–7 member (`limit=100`) is a parameter with no name.
+ */
+type Member = Map<string, string>;
 
 const unquote = (text: string) => text.trim().replace(/^"([^"]*)"$/, '$1');
 
-/** The members of a list field (RFC 9651 lists, read leniently), at most 16. */
-function listItems(value: string | undefined): Item[] {
+/** The members of a list field (RFC 9651 lists, read leniently), at most 16 of 16 parts each. */
+function listMembers(value: string | undefined): Member[] {
   if (!value) return [];
   return value.split(',', 16).map((member) => {
-    const [head = '', ...rest] = member.split(';', 16);
-    const params = new Map<string, string>();
-    for (const part of rest) {
+    const params: Member = new Map();
+    for (const part of member.split(';', 16)) {
       const eq = part.indexOf('=');
-      const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
-      if (key && !params.has(key)) params.set(key, eq === -1 ? '' : unquote(part.slice(eq + 1)));
+      const key = eq === -1 ? '' : part.slice(0, eq).trim().toLowerCase();
+      if (!params.has(key)) params.set(key, unquote(eq === -1 ? part : part.slice(eq + 1)));
     }
-    return { name: unquote(head), params };
+    return params;
   });
-}
-
-/** Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`). */
-function keyValues(items: readonly Item[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { name } of items) {
-    const eq = name.indexOf('=');
-    if (eq > 0 && !out.has(name.slice(0, eq).trim().toLowerCase())) out.set(name.slice(0, eq).trim().toLowerCase(), unquote(name.slice(eq + 1)));
-  }
-  return out;
 }
 
 /**
  * IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers-08+): each `RateLimit` member names a
  * policy (`"burst";r=0;t=30`) and `RateLimit-Policy` describes it (`"burst";q=10;w=1`). The member
  * that is spent (or has the least left) is the one that limits, and its own policy gives the quota.
+ * Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`).
  */
 function ietfFields(headers: HeaderMap): { limit: number | null; remaining: number | null; reset: string | undefined } {
-  const field = listItems(headers.get('ratelimit'));
-  const policies = listItems(headers.get('ratelimit-policy'));
-  const legacy = keyValues(field);
-  if (legacy.size > 0) return { limit: leadingNumber(legacy.get('limit')), remaining: leadingNumber(legacy.get('remaining')), reset: legacy.get('reset') };
-  let current: Item | undefined;
-  for (const item of field) {
-    const left = leadingNumber(item.params.get('r'));
-    if (left === null) continue;
-    const best = current ? leadingNumber(current.params.get('r')) : null;
-    if (best === null || left < best) current = item;
+  const field = listMembers(headers.get('ratelimit'));
+  const policies = listMembers(headers.get('ratelimit-policy'));
+  const legacy = (key: string) => field.find((member) => member.has(key))?.get(key);
+  if (legacy('limit') ?? legacy('remaining') ?? legacy('reset')) return { limit: leadingNumber(legacy('limit')), remaining: leadingNumber(legacy('remaining')), reset: legacy('reset') };
+  let current: Member | undefined;
+  for (const member of field) {
+    const left = leadingNumber(member.get('r'));
+    const best = current ? leadingNumber(current.get('r')) : null;
+    if (left !== null && (best === null || left < best)) current = member;
   }
   current ??= field[0];
-  const policy = (current && policies.find((p) => p.name === current.name)) ?? policies[0];
-  const policyLimit = policy ? leadingNumber(policy.params.get('q')) ?? leadingNumber(policy.name) : null;
-  return { limit: policyLimit, remaining: leadingNumber(current?.params.get('r')), reset: current?.params.get('t') };
+  const policy = (current && policies.find((p) => p.get('') === current.get(''))) ?? policies[0];
+  return { limit: policy ? leadingNumber(policy.get('q')) ?? leadingNumber(policy.get('')) : null, remaining: leadingNumber(current?.get('r')), reset: current?.get('t') };
 }
 
-/**
- * Paired request and token limits (OpenAI `x-ratelimit-{remaining,reset}-{requests,tokens}`, Anthropic
- * `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,reset}`): the reset of
- * the limit that is spent, the later one when several are; when none says 0, the latest reset.
- */
-function pairedReset(headers: HeaderMap, now: number): number | null {
-  const families: Array<[remaining: string, reset: string]> = [
-    ['x-ratelimit-remaining-requests', 'x-ratelimit-reset-requests'],
-    ['x-ratelimit-remaining-tokens', 'x-ratelimit-reset-tokens'],
-    ['anthropic-ratelimit-requests-remaining', 'anthropic-ratelimit-requests-reset'],
-    ['anthropic-ratelimit-tokens-remaining', 'anthropic-ratelimit-tokens-reset'],
-    ['anthropic-ratelimit-input-tokens-remaining', 'anthropic-ratelimit-input-tokens-reset'],
-    ['anthropic-ratelimit-output-tokens-remaining', 'anthropic-ratelimit-output-tokens-reset'],
-  ];
-  let spent: number | null = null;
-  let any: number | null = null;
-  for (const [remainingName, resetName] of families) {
-    const resetAt = resetToEpochMs(headers.get(resetName), now);
-    if (resetAt === null) continue;
-    any = Math.max(any ?? resetAt, resetAt);
-    if (leadingNumber(headers.get(remainingName)) === 0) spent = Math.max(spent ?? resetAt, resetAt);
-  }
-  return spent ?? any;
-}
-
-function first(headers: HeaderMap, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
+/** The first family's `<prefix><name>` header that holds something. */
+function first(headers: HeaderMap, name: string): string | undefined {
+  for (const prefix of FAMILIES) {
+    const value = headers.get(prefix + name);
     if (value !== undefined && value.trim() !== '') return value;
   }
   return undefined;
@@ -160,20 +112,9 @@ function first(headers: HeaderMap, names: readonly string[]): string | undefined
 /** Rate-limit state from response headers, or null when the response says nothing about it. */
 export function rateLimitFromHeaders(headers: HeaderMap, now: number): RateLimitInfo | null {
   const ietf = ietfFields(headers);
-  const limit = leadingNumber(first(headers, LIMIT)) ?? ietf.limit;
-  const paired = pairedReset(headers, now);
-  const remaining =
-    leadingNumber(first(headers, REMAINING)) ??
-    ietf.remaining ??
-    (paired !== null && [...headers.keys()].some((name) => /-remaining(-|$)/.test(name) && leadingNumber(headers.get(name)) === 0) ? 0 : null);
-  // Discord's reset-after is always seconds from now, whatever its size.
-  const resetAfterSeconds = leadingNumber(headers.get('x-ratelimit-reset-after'));
-  const resetAt =
-    resetToEpochMs(first(headers, RESET), now) ??
-    paired ??
-    (resetAfterSeconds === null ? null : clampInstant(now + resetAfterSeconds * 1000, now)) ??
-    resetToEpochMs(ietf.reset, now);
-
+  const limit = leadingNumber(first(headers, 'limit')) ?? ietf.limit;
+  const remaining = leadingNumber(first(headers, 'remaining')) ?? ietf.remaining;
+  const resetAt = resetToEpochMs(first(headers, 'reset'), now) ?? resetToEpochMs(ietf.reset, now);
   if (limit === null && remaining === null && resetAt === null) return null;
   return { limit, remaining, resetAt };
 }

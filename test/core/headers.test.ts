@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { discord, normalizeError, openAi, parseRetryAfter, rateLimitFromHeaders, toHeaderMap, type ApiProfile } from '../../src/core/index.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
 const limits = (headers: Record<string, string>) => rateLimitFromHeaders(toHeaderMap(headers), NOW);
+// A vendor's own families are read only with its profile (opt-in).
+const limitsOf = (api: ApiProfile, headers: Record<string, string>) => normalizeError({ response: { status: 429, headers, data: {} } }, { api, now: NOW }).rateLimit;
 
 describe('parseRetryAfter', () => {
   it.each([
@@ -46,12 +48,14 @@ describe('rateLimitFromHeaders', () => {
     expect(limits({ RateLimit: 'limit=10, remaining=2, reset=4' })).toEqual({ limit: 10, remaining: 2, resetAt: NOW + 4000 });
   });
 
-  it('reads a limit with a policy suffix and Go-style durations (OpenAI)', () => {
-    expect(limits({ 'x-ratelimit-limit-requests': '100, 100;w=60', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s' })).toEqual({ limit: 100, remaining: 0, resetAt: NOW + 360_000 });
+  it('reads a limit with a policy suffix and Go-style durations (OpenAI, opt-in)', () => {
+    expect(limits({ 'x-ratelimit-limit-requests': '100', 'x-ratelimit-reset-requests': '6m0s' })).toBeNull();
+    expect(limitsOf(openAi, { 'x-ratelimit-limit-requests': '100, 100;w=60', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s' })).toEqual({ limit: 100, remaining: 0, resetAt: NOW + 360_000 });
   });
 
-  it('reads a reset-after in fractional seconds (Discord)', () => {
-    expect(limits({ 'x-ratelimit-reset-after': '1.25' })?.resetAt).toBe(NOW + 1250);
+  it('reads a reset-after in fractional seconds (Discord, opt-in)', () => {
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': '1.25' })?.resetAt).toBe(NOW + 1250);
+    expect(limits({ 'x-ratelimit-reset-after': '1.25' })).toBeNull();
   });
 
   it('clamps a reset in the past to now and a far one to a day', () => {

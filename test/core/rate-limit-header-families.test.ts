@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { discord, normalizeError, openAi, rateLimitFromHeaders, toHeaderMap, type ApiProfile } from '../../src/core/index.js';
 
 // Every rate-limit header family an API may send, read into one { limit, remaining, resetAt }:
 // X-RateLimit-* (GitHub, pump.fun), RateLimit-* (IETF httpapi-ratelimit-headers), X-Rate-Limit-*
-// (Twitter/X), X-RateLimit-*-Requests with Go durations (OpenAI), X-RateLimit-Reset-After (Discord).
+// (Twitter/X); with their opt-in profiles, X-RateLimit-*-Requests with Go durations (OpenAI) and
+// X-RateLimit-Reset-After (Discord).
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
 const limits = (headers: Record<string, string>) => rateLimitFromHeaders(toHeaderMap(headers), NOW);
+const limitsOf = (api: ApiProfile, headers: Record<string, string>) => normalizeError({ response: { status: 429, headers, data: {} } }, { api, now: NOW }).rateLimit;
 
 describe('header families', () => {
   it('reads X-Rate-Limit-* (Twitter/X) with an epoch-seconds reset', () => {
@@ -20,9 +22,11 @@ describe('header families', () => {
       expect(limits({ [`${prefix}-remaining`]: '4' })).toEqual({ limit: null, remaining: 4, resetAt: null });
       expect(limits({ [`${prefix}-reset`]: '30' })).toEqual({ limit: null, remaining: null, resetAt: NOW + 30_000 });
     }
-    expect(limits({ 'x-ratelimit-limit-requests': '60' })?.limit).toBe(60);
-    expect(limits({ 'x-ratelimit-remaining-requests': '59' })?.remaining).toBe(59);
-    expect(limits({ 'x-ratelimit-reset-requests': '1s' })?.resetAt).toBe(NOW + 1000);
+    expect(limitsOf(openAi, { 'x-ratelimit-limit-requests': '60' })?.limit).toBe(60);
+    expect(limitsOf(openAi, { 'x-ratelimit-remaining-requests': '59' })?.remaining).toBe(59);
+    expect(limitsOf(openAi, { 'x-ratelimit-reset-requests': '1s' })?.resetAt).toBe(NOW + 1000);
+    // Without OpenAI's profile its families say nothing.
+    expect(limits({ 'x-ratelimit-limit-requests': '60', 'x-ratelimit-reset-requests': '1s' })).toBeNull();
   });
 
   it('prefers X-RateLimit-* over RateLimit-* over X-Rate-Limit-* over the OpenAI request family', () => {
@@ -31,22 +35,25 @@ describe('header families', () => {
       'x-ratelimit-remaining': '1', 'ratelimit-remaining': '2', 'x-rate-limit-remaining': '3', 'x-ratelimit-remaining-requests': '4',
       'x-ratelimit-reset': '1', 'ratelimit-reset': '2', 'x-rate-limit-reset': '3', 'x-ratelimit-reset-requests': '4s',
     };
-    expect(limits(all)).toEqual({ limit: 1, remaining: 1, resetAt: NOW + 1000 });
+    expect(limitsOf(openAi, all)).toEqual({ limit: 1, remaining: 1, resetAt: NOW + 1000 });
     const { 'x-ratelimit-limit': _l, 'x-ratelimit-remaining': _r, 'x-ratelimit-reset': _t, ...second } = all;
-    expect(limits(second)).toEqual({ limit: 2, remaining: 2, resetAt: NOW + 2000 });
+    expect(limitsOf(openAi, second)).toEqual({ limit: 2, remaining: 2, resetAt: NOW + 2000 });
+    const { 'ratelimit-limit': _l2, 'ratelimit-remaining': _r2, 'ratelimit-reset': _t2, 'x-rate-limit-limit': _l3, 'x-rate-limit-remaining': _r3, 'x-rate-limit-reset': _t3, ...openAiOnly } = second;
+    expect(limitsOf(openAi, openAiOnly)).toEqual({ limit: 4, remaining: 4, resetAt: NOW + 4000 });
   });
 
   it('skips an empty header and reads the next family', () => {
     expect(limits({ 'x-ratelimit-limit': ' ', 'ratelimit-limit': '100', 'x-ratelimit-remaining': '', 'ratelimit-remaining': '7' })).toEqual({ limit: 100, remaining: 7, resetAt: null });
   });
 
-  it('reads Discord’s X-RateLimit-Reset-After as seconds from now, whatever its size', () => {
-    expect(limits({ 'x-ratelimit-reset-after': '0.5' })?.resetAt).toBe(NOW + 500);
-    expect(limits({ 'x-ratelimit-reset-after': String(2e9) })?.resetAt).toBe(NOW + DAY);
-    expect(limits({ 'x-ratelimit-reset-after': 'x' })).toBeNull();
+  it('reads Discord’s X-RateLimit-Reset-After as seconds from now, whatever its size (opt-in)', () => {
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': '0.5' })?.resetAt).toBe(NOW + 500);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': String(2e9) })?.resetAt).toBe(NOW + DAY);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': 'x' })).toBeNull();
     // A reset instant, when both are sent, is the one to use.
-    expect(limits({ 'x-ratelimit-reset': '3', 'x-ratelimit-reset-after': '9' })?.resetAt).toBe(NOW + 3000);
-    expect(limits({ 'x-ratelimit-reset-after': '9', ratelimit: 'limit=10, remaining=0, reset=4' })?.resetAt).toBe(NOW + 9000);
+    expect(limitsOf(discord, { 'x-ratelimit-reset': '3', 'x-ratelimit-reset-after': '9' })?.resetAt).toBe(NOW + 3000);
+    expect(limitsOf(discord, { 'x-ratelimit-reset-after': '9', ratelimit: 'limit=10, remaining=0, reset=4' })?.resetAt).toBe(NOW + 9000);
+    expect(limits({ 'x-ratelimit-reset-after': '0.5' })).toBeNull();
   });
 });
 
@@ -56,14 +63,6 @@ describe('reset values', () => {
     ['2.5', NOW + 2500],
     [String(NOW / 1000 + 90), NOW + 90_000], // epoch seconds (GitHub)
     [String(NOW + 4000), NOW + 4000], // epoch milliseconds
-    ['1.5s', NOW + 1500], // Go durations (OpenAI)
-    ['250ms', NOW + 250],
-    ['6m0s', NOW + 360_000],
-    ['2m30s', NOW + 150_000],
-    ['1h2m', NOW + 3_720_000],
-    ['1h', NOW + 3_600_000],
-    ['20m', NOW + 1_200_000],
-    ['1m500ms', NOW + 60_500],
     ['Tue, 24 Nov 2026 12:00:30 GMT', NOW + 30_000], // an HTTP-date
     ['Tue, 24 Nov 2026 11:00:00 GMT', NOW], // past: now
     ['-5', null],
@@ -72,6 +71,22 @@ describe('reset values', () => {
     ['ms', null],
   ])('x-ratelimit-reset: %j → %j', (value, resetAt) => {
     expect(limits({ 'x-ratelimit-reset': value, 'x-ratelimit-remaining': '0' })?.resetAt ?? null).toBe(resetAt);
+  });
+
+  // Go durations are OpenAI's form: read with its opt-in profile, nothing without it.
+  it.each<[string, number]>([
+    ['1.5s', NOW + 1500],
+    ['250ms', NOW + 250],
+    ['6m0s', NOW + 360_000],
+    ['2m30s', NOW + 150_000],
+    ['1h2m', NOW + 3_720_000],
+    ['1h', NOW + 3_600_000],
+    ['20m', NOW + 1_200_000],
+    ['1m500ms', NOW + 60_500],
+    ['0.0015s', NOW + 2], // whole milliseconds
+  ])('x-ratelimit-reset-requests (OpenAI): %j → %j', (value, resetAt) => {
+    expect(limitsOf(openAi, { 'x-ratelimit-reset-requests': value, 'x-ratelimit-remaining-requests': '0' })?.resetAt).toBe(resetAt);
+    expect(limits({ 'x-ratelimit-reset': value, 'x-ratelimit-remaining': '0' })?.resetAt).toBeNull();
   });
 });
 
@@ -123,7 +138,6 @@ describe('edge values, read the same by every family', () => {
     ['1000000000', NOW + DAY], // 31 years from now in seconds: clamped to a day
     ['1000000001', NOW], // the smallest epoch-seconds value (2001): long past, so now
     ['9'.repeat(400), null], // not a finite number
-    ['0.0015s', NOW + 2], // whole milliseconds
     ['in 5s', null],
     ['5s later', null],
   ])('x-ratelimit-reset: %j → %j', (value, resetAt) => {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromResponse, normalizeError, parseRetryAfter, rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { anthropic, errorFromResponse, gitHub, normalizeError, openAi, parseRetryAfter, rateLimitFromHeaders, stripe, toHeaderMap, vendorHeaderProfiles } from '../../src/core/index.js';
 
 // Each rule faultline honours, with the document it comes from. `now` is fixed: 2026-11-24 12:00 UTC.
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 
+// Vendor dialects are opt-in profiles chosen by host among those given: every read here gives all five.
 const failed = (status: number, body: unknown, headers: Record<string, string> = {}, url = 'https://api.example.org/v1/x') =>
   errorFromResponse(
     new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), {
       status,
       headers: { ...(typeof body === 'object' ? { 'content-type': 'application/json' } : {}), ...headers },
     }),
-    { now: NOW, request: { method: 'GET', url } },
+    { now: NOW, request: { method: 'GET', url }, profiles: vendorHeaderProfiles },
   );
 
 describe('HTTP-date in Retry-After (RFC 9110 §5.6.7, §10.2.3)', () => {
@@ -59,12 +60,16 @@ describe('retry rules of RFCs and of the SDKs faultline is measured against', ()
   });
 
   it.each([
-    ['Stripe-Should-Retry: false on a 500 (Stripe SDKs)', 500, { 'stripe-should-retry': 'false' }, false],
-    ['Stripe-Should-Retry: true on a 409 (Stripe SDKs)', 409, { 'stripe-should-retry': 'true' }, true],
-    ['x-should-retry: false on a 503 (OpenAI and Anthropic SDKs)', 503, { 'x-should-retry': 'false' }, false],
-    ['x-should-retry: true on a 400 (OpenAI and Anthropic SDKs)', 400, { 'x-should-retry': 'true' }, true],
-  ])('%s', async (_rule, status, headers, retryable) => {
-    expect((await failed(status, { message: 'm' }, headers)).retryable).toBe(retryable);
+    ['Stripe-Should-Retry: false on a 500 (Stripe SDKs)', 500, { 'stripe-should-retry': 'false' }, false, stripe.hosts![0]],
+    ['Stripe-Should-Retry: true on a 409 (Stripe SDKs)', 409, { 'stripe-should-retry': 'true' }, true, stripe.hosts![0]],
+    ['x-should-retry: false on a 503 (OpenAI SDKs)', 503, { 'x-should-retry': 'false' }, false, openAi.hosts![0]],
+    ['x-should-retry: true on a 400 (OpenAI SDKs)', 400, { 'x-should-retry': 'true' }, true, openAi.hosts![0]],
+    ['x-should-retry: false on a 503 (Anthropic SDKs)', 503, { 'x-should-retry': 'false' }, false, anthropic.hosts![0]],
+    ['x-should-retry: true on a 400 (Anthropic SDKs)', 400, { 'x-should-retry': 'true' }, true, anthropic.hosts![0]],
+  ])('%s', async (_rule, status, headers, retryable, host) => {
+    expect((await failed(status, { message: 'm' }, headers, `https://${host}/v1/x`)).retryable).toBe(retryable);
+    // Another host's response is read by the standard rules alone.
+    expect((await failed(status, { message: 'm' }, headers)).retryable).toBe(status >= 500);
   });
 
   it('GitHub: a 403 with x-ratelimit-remaining: 0 is a rate limit until x-ratelimit-reset, even with an empty body', async () => {
@@ -74,20 +79,21 @@ describe('retry rules of RFCs and of the SDKs faultline is measured against', ()
   });
 
   it('GitHub: a secondary rate limit without Retry-After waits at least one minute', async () => {
-    const error = await failed(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' });
+    const error = await failed(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, {}, 'https://api.github.com/repos/a/b');
+    expect(error.api).toBe(gitHub.name);
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000 });
     expect(error.docUrl).toBe('https://docs.github.com/rest/overview/rate-limits-for-the-rest-api');
   });
 
   it.each([
-    ['OpenAI: requests spent → the requests reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' }, 1_000],
-    ['OpenAI: tokens spent → the tokens reset', { 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s' }, 360_000],
-    ['OpenAI: both spent → the later reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1.5s' }, 20_000],
-    ['Anthropic: anthropic-ratelimit-*-reset is RFC 3339', { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': '2026-11-24T12:00:45Z', 'anthropic-ratelimit-tokens-remaining': '900', 'anthropic-ratelimit-tokens-reset': '2026-11-24T12:05:00Z' }, 45_000],
-    ['Anthropic: an offset is honoured', { 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-11-24T13:00:10+01:00' }, 10_000],
-    ['X-RateLimit-Retry-After (seconds)', { 'x-ratelimit-retry-after': '7' }, 7_000],
-  ])('%s', async (_rule, headers, wait) => {
-    expect((await failed(429, { message: 'slow down' }, headers)).retryAfterMs).toBe(wait);
+    ['OpenAI: requests spent → the requests reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' }, 1_000, 'api.openai.com'],
+    ['OpenAI: tokens spent → the tokens reset', { 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s' }, 360_000, 'api.openai.com'],
+    ['OpenAI: both spent → the later reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1.5s' }, 20_000, 'api.openai.com'],
+    ['Anthropic: anthropic-ratelimit-*-reset is RFC 3339', { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': '2026-11-24T12:00:45Z', 'anthropic-ratelimit-tokens-remaining': '900', 'anthropic-ratelimit-tokens-reset': '2026-11-24T12:05:00Z' }, 45_000, 'api.anthropic.com'],
+    ['Anthropic: an offset is honoured', { 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-11-24T13:00:10+01:00' }, 10_000, 'api.anthropic.com'],
+    ['X-RateLimit-Retry-After (seconds)', { 'x-ratelimit-retry-after': '7' }, 7_000, 'api.example.org'],
+  ])('%s', async (_rule, headers, wait, host) => {
+    expect((await failed(429, { message: 'slow down' }, headers, `https://${host}/v1/x`)).retryAfterMs).toBe(wait);
   });
 
   it('Google: RetryInfo.retryDelay is the wait and a Help link is the doc link (google.rpc, AIP-193)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromResponse } from '../../src/core/index.js';
+import { errorFromResponse, gitHub } from '../../src/core/index.js';
 
 // How long a failure tells the caller to wait (`retryAfterMs`), from every place servers put it:
 // the standard Retry-After header (RFC 9110 §10.2.3), its millisecond and X- variants, hints in
@@ -85,8 +85,12 @@ describe('waiting for a spent quota to reset', () => {
     expect(await waitOf(429, { 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': reset(12) })).toBe(12_000);
   });
 
-  it('any failure with no quota left waits for the reset (GitHub sends 403)', async () => {
-    expect(await waitOf(403, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset(40) })).toBe(40_000);
+  it('any failure with no quota left waits for the reset (GitHub sends 403, with its opt-in profile)', async () => {
+    const headers = { 'content-type': 'application/json', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset(40) };
+    const read = (profiles: typeof gitHub[]) => errorFromResponse(new Response('{}', { status: 403, headers }), { now: NOW, request: { method: 'GET', url: 'https://api.github.com/user' }, profiles });
+    expect(await read([gitHub])).toMatchObject({ kind: 'rate_limited', retryAfterMs: 40_000 });
+    // Without GitHub's profile a 403 is what the standard says: forbidden, not retried.
+    expect(await read([])).toMatchObject({ kind: 'forbidden', retryAfterMs: null });
   });
 
   it('a failure with quota left is not told to wait for the reset', async () => {

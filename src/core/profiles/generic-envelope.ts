@@ -1,5 +1,5 @@
 import { isRecord, prop } from '../safe.js';
-import { defineApi, type CodeRule } from '../profile.js';
+import type { ApiProfile, CodeRule } from '../profile.js';
 
 // "A typical REST API" — "API Error Codes" (../shared/seeds/generic-envelope-errors.txt).
 // `{ error: { code, message, details } }` with standard codes and custom business codes.
@@ -16,7 +16,7 @@ const codes = {
 } satisfies Record<string, CodeRule>;
 
 /** The common nested envelope `{ error: { code, message, details } }`; also reads any such API's custom codes. */
-export const genericEnvelope = defineApi({
+export const genericEnvelope = ({
   name: 'generic',
   title: 'API',
   recognize: (body) => {
@@ -24,7 +24,7 @@ export const genericEnvelope = defineApi({
     return isRecord(error) && typeof prop(error, 'code') === 'string' && typeof prop(error, 'message') === 'string';
   },
   codes,
-});
+}) as const satisfies ApiProfile;
 
 /**
  * genericEnvelope's words for people, keyed `generic.<code or status>` as `ApiError.messageKey` names them.

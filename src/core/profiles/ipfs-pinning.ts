@@ -1,5 +1,5 @@
 import { asText, isRecord, prop } from '../safe.js';
-import { defineApi, type CodeRule } from '../profile.js';
+import type { ApiProfile, CodeRule } from '../profile.js';
 
 // An IPFS pinning service — "HTTP Status Codes" (../shared/seeds/ipfs-pinning-x402-errors.txt):
 // Pinning API and WebUI send `{ error: { reason, details } }`; the x402 gateway sends a bare
@@ -29,7 +29,7 @@ function isX402(body: unknown): boolean {
 }
 
 /** An IPFS pinning service: Pinning API, x402 payment gateway, WebUI. */
-export const ipfsPinning = defineApi({
+export const ipfsPinning = ({
   name: 'ipfs-pinning',
   title: 'IPFS pinning',
   isFailedBody: isFailedPin,
@@ -69,7 +69,7 @@ export const ipfsPinning = defineApi({
     // "Retry with smaller payload or longer timeout."
     504: { kind: 'timeout', retry: true, recovery: 'change-request' },
   },
-});
+}) as const satisfies ApiProfile;
 
 /**
  * ipfsPinning's words for people, keyed `ipfs-pinning.<code or status>` as `ApiError.messageKey` names them.

@@ -1,5 +1,5 @@
 import { asText, isRecord, prop } from '../safe.js';
-import { defineApi, type CodeRule } from '../profile.js';
+import type { ApiProfile, CodeRule } from '../profile.js';
 
 // piratecrew.fun API — "Errors & Retries" (../shared/seeds/piratecrew-errors.txt).
 // `{ error: { code, message, param, doc_url }, meta: { request_id } }`.
@@ -25,7 +25,7 @@ export function missingScopes(message: string | null | undefined): string[] | nu
 }
 
 /** piratecrew.fun: API keys with scopes, Idempotency-Key, request ids in `meta`. */
-export const pirateCrew = defineApi({
+export const pirateCrew = ({
   name: 'piratecrew',
   title: 'piratecrew',
   hosts: ['piratecrew.fun'],
@@ -45,7 +45,7 @@ export const pirateCrew = defineApi({
     429: codes.rate_limited,
     500: codes.internal_error,
   },
-});
+}) as const satisfies ApiProfile;
 
 /**
  * pirateCrew's words for people, keyed `piratecrew.<code or status>` as `ApiError.messageKey` names them.

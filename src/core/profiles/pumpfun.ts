@@ -1,5 +1,5 @@
 import { asNumber, isRecord, prop } from '../safe.js';
-import { defineApi } from '../profile.js';
+import type { ApiProfile } from '../profile.js';
 
 // Pump.fun frontend API v3 — "Error Handling" page (../shared/seeds/pumpfun-errors.txt).
 // Errors are `{ error, message, statusCode }` (the exact format "may vary by endpoint");
@@ -7,7 +7,7 @@ import { defineApi } from '../profile.js';
 const transient = { retry: true, maxRetries: 3, recovery: 'retry' } as const; // "total=3, backoff_factor=1: 1, 2, 4 s"
 
 /** Pump.fun frontend API v3: JWT bearer auth, ETag caching, `x-ratelimit-*` headers. */
-export const pumpFun = defineApi({
+export const pumpFun = ({
   name: 'pumpfun',
   title: 'Pump.fun',
   hosts: ['pump.fun'],
@@ -26,7 +26,7 @@ export const pumpFun = defineApi({
     503: { ...transient, kind: 'unavailable' },
     504: { ...transient, kind: 'timeout' },
   },
-});
+}) as const satisfies ApiProfile;
 
 /**
  * pumpFun's words for people, keyed `pumpfun.<code or status>` as `ApiError.messageKey` names them.

@@ -1,5 +1,5 @@
 import { isRecord, prop } from '../safe.js';
-import { defineApi, type CodeRule } from '../profile.js';
+import type { ApiProfile, CodeRule } from '../profile.js';
 
 // A Solana swap / send API — "Error Handling" page (../shared/seeds/solana-swap-errors.txt).
 // Bodies are `{ error, code, details, …echoed context }`; "branch on code, not on the status + prose".
@@ -35,7 +35,7 @@ const codes = {
 } satisfies Record<string, CodeRule>;
 
 /** The Solana swap / send API: `x-api-key`, 30 s quotes, signed-transaction submit, Jito bundles. */
-export const solanaSwap = defineApi({
+export const solanaSwap = ({
   name: 'solana-swap',
   title: 'Solana swap',
   recognize: (body) => {
@@ -49,7 +49,7 @@ export const solanaSwap = defineApi({
     503: codes.SERVICE_UNAVAILABLE,
     504: codes.ROUTE_TIMEOUT,
   },
-});
+}) as const satisfies ApiProfile;
 
 /**
  * solanaSwap's words for people, keyed `solana-swap.<code or status>` as `ApiError.messageKey` names them.

@@ -1,11 +1,14 @@
 import type { ErrorKind } from './kinds.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 import type { Recovery } from './recovery.js';
-import { jsonSafeCopy } from './plain-value.js';
+import { jsonSafeMembers } from './plain-value.js';
 import { clampWait } from './retry-after.js';
 import { attempt, inheritedProp, safeString } from './safe.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
 import { BRAND } from './is-api-error.js';
+
+/** The members of `toJSON` that may hold a whole body's worth of text. */
+const LARGE_MEMBERS = ['details', 'body'];
 
 export { isApiError } from './is-api-error.js';
 
@@ -139,7 +142,7 @@ export class ApiError extends Error {
     Object.defineProperty(this, BRAND, { value: true });
     const target = this as unknown as Record<string, unknown>;
     const given = init as unknown as Record<string, unknown>;
-    for (const key in DEFAULTS) target[key] = given[key] ?? DEFAULTS[key as keyof typeof DEFAULTS];
+    for (const key of Object.keys(DEFAULTS)) target[key] = given[key] ?? DEFAULTS[key as keyof typeof DEFAULTS];
     this.kind = init.kind;
     this.details = init.details;
     this.body = init.body;
@@ -151,9 +154,9 @@ export class ApiError extends Error {
   }
 
   /**
-   * A plain, serialisable copy for logs and error trackers: bounded in size (one budget of about
-   * 64 KB of text for the whole copy, whatever the error holds), every string redacted, no
-   * credentials. Never throws.
+   * A plain, serialisable copy for logs and error trackers: bounded in size (about 64 KB of text
+   * for `details` and `body` each, 2,000 characters for any other string: under about 150 KB
+   * whatever the error holds), every string redacted, no credentials. Never throws.
    */
   toJSON(): Record<string, unknown> {
     // Every read may throw (a subclass's getter, a hand-built error): each field falls back alone.
@@ -168,9 +171,8 @@ export class ApiError extends Error {
     const cause = read('cause', undefined);
     const causeName = inheritedProp(cause, 'name');
     const causeMessage = inheritedProp(cause, 'message');
-    // One copy of the whole: strings capped and redacted, cycles cut, one size budget.
-    return jsonSafeCopy(
-      {
+    // Each member copied alone: strings capped and redacted, cycles cut, a size budget per member.
+    return jsonSafeMembers({
         name: 'ApiError',
         kind: text('kind') ?? 'unknown',
         status: typeof status === 'number' ? status : null,
@@ -190,10 +192,7 @@ export class ApiError extends Error {
         body: read('body', undefined),
         // A wrapped error's name and message (its message often names the URL it failed on, `?api_key=…` and all).
         cause: typeof causeName === 'string' || typeof causeMessage === 'string' ? { name: typeof causeName === 'string' ? causeName.slice(0, 100) : 'Error', message: typeof causeMessage === 'string' ? causeMessage : '' } : cause,
-      },
-      [],
-      -1,
-    ) as Record<string, unknown>;
+       }, LARGE_MEMBERS);
   }
 }
 

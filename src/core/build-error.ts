@@ -2,9 +2,9 @@ import { ApiError, windowKeyFor, type RetryAfterSource } from './api-error.js';
 import { readBodyFields, type BodyFields } from './body-fields.js';
 import type { NormalizeContext } from './context.js';
 import { matchProfile } from './profile-match.js';
-import { defaultRecovery, fallbackMessage, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
+import { defaultRecovery, fallbackMessage, isErrorKind, isTransientKind, kindFromStatus, type ErrorKind } from './kinds.js';
 import type { HeaderMap } from './headers.js';
-import { findRule, type ApiProfile, type HeaderReading } from './profile.js';
+import { findRule, type ApiProfile, type HeaderContext, type HeaderReading } from './profile.js';
 import { rateLimitFromHeaders, type RateLimitInfo } from './rate-limit-headers.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
@@ -29,6 +29,38 @@ export interface ErrorParts {
 }
 
 const RATE_LIMIT_TEXT = /rate[\s_-]?limit|too[\s_-]many[\s_-]requests|throttl|quota[\s_-]exceeded/i;
+
+/**
+ * The server's own word on resending this very request: `Stripe-Should-Retry` (Stripe's SDKs) and
+ * `X-Should-Retry` (OpenAI's and Anthropic's SDKs). A hint any API may send, so read for every API.
+ */
+function serverSaysRetry(headers: HeaderMap): boolean | null {
+  const value = (headers.get('stripe-should-retry') ?? headers.get('x-should-retry'))?.trim().toLowerCase();
+  return value === 'true' ? true : value === 'false' ? false : null;
+}
+
+const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * What a profile's `readHeaders` said, each value checked: an app's hook is untrusted code like any
+ * SDK (a kind that is no kind, `retry: 'false'`, a getter that throws all read as "said nothing").
+ */
+function readOwnHeaders(profile: ApiProfile | null, headers: HeaderMap, context: HeaderContext): HeaderReading {
+  if (!profile?.readHeaders) return {};
+  return attempt((): HeaderReading => {
+    const said: unknown = profile.readHeaders!(headers, context);
+    if (!isRecord(said)) return {};
+    const { kind, retry, defaultWaitMs, rateLimit } = said;
+    const reading: HeaderReading = {
+      kind: isErrorKind(kind) ? kind : null,
+      retry: typeof retry === 'boolean' ? retry : null,
+      defaultWaitMs: finiteOrNull(defaultWaitMs),
+    };
+    if (rateLimit === null) reading.rateLimit = null;
+    else if (isRecord(rateLimit)) reading.rateLimit = { limit: finiteOrNull(rateLimit.limit), remaining: finiteOrNull(rateLimit.remaining), resetAt: finiteOrNull(rateLimit.resetAt) };
+    return reading;
+  }, {});
+}
 
 function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
   const general = attempt(() => readBodyFields(body), {});
@@ -69,15 +101,16 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const saysRateLimit = RATE_LIMIT_TEXT.test(code ?? '') || RATE_LIMIT_TEXT.test(serverMessage ?? '');
   const standardLimit = rateLimitFromHeaders(parts.headers, now);
   // The API's own header dialect, when its profile was given (opt-in: vendor-headers.ts).
-  const said = profile?.readHeaders
-    ? attempt(() => profile.readHeaders!(parts.headers, { status, message: serverMessage, rateLimit: standardLimit, now }), null)
-    : null;
-  const own: HeaderReading = isRecord(said) ? said : {};
+  const own = readOwnHeaders(profile, parts.headers, { status, message: serverMessage, rateLimit: standardLimit, now });
   const headerLimit = own.rateLimit !== undefined ? own.rateLimit : standardLimit;
+  // A 403 (or 429) that says no quota is left is a rate limit until the reset, even with an empty
+  // body: GitHub answers a spent primary limit so (docs.github.com, REST API rate limits), and
+  // other APIs of the X-RateLimit-* and RateLimit families do the same.
+  const spentQuota = (status === 403 || status === 429) && headerLimit?.remaining === 0;
   const kind: ErrorKind =
     rule?.kind ??
     own.kind ??
-    (saysRateLimit ? 'rate_limited' : null) ??
+    (saysRateLimit || spentQuota ? 'rate_limited' : null) ??
     (status !== null && status >= 400 ? kindFromStatus(status) : null) ??
     fields.kindHint ??
     kindFromStatus(status);
@@ -99,7 +132,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
 
   // RFC 9110 §15.5.14: a 413 with Retry-After says the condition is temporary; retry after the wait.
   const temporaryTooLarge = status === 413 && headerWait !== null;
-  const retryable = own.retry ?? rule?.retry ?? (isTransientKind(kind) || temporaryTooLarge);
+  const retryable = own.retry ?? serverSaysRetry(parts.headers) ?? rule?.retry ?? (isTransientKind(kind) || temporaryTooLarge);
   // A wait means "send it again then": kept when the request may be retried, and on a rate limit
   // (the window's countdown, even where the retry is left to a person); otherwise dropped.
   const retryAfterMs = retryable || kind === 'rate_limited' ? wait : null;

@@ -12,7 +12,7 @@ export type { BodyFields } from './body-fields.js';
 export { bodySignalsError } from './body-fields.js';
 export { builtInProfiles, genericEnvelope, ipfsPinning, pirateCrew, pumpFun, solanaSwap } from './profiles/index.js';
 export { builtInMessages, genericEnvelopeMessages, ipfsPinningMessages, pirateCrewMessages, pumpFunMessages, solanaSwapMessages } from './profiles/index.js';
-export { anthropic, discord, gitHub, openAi, stripe, vendorHeaderProfiles } from './profiles/vendor-headers.js';
+export { anthropic, discord, gitHub, openAi, vendorHeaderProfiles } from './profiles/vendor-headers.js';
 export type { HeaderContext, HeaderReading } from './profile.js';
 export type { HeaderMap } from './headers.js';
 export { parseRetryAfter } from './retry-after.js';

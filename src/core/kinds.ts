@@ -68,16 +68,22 @@ export const KINDS: Readonly<Record<ErrorKind, KindFacts>> = {
   unknown: { recovery: null, serverSide: true },
 };
 
+/** Whether a value is one of the kinds (own entries only: `constructor` is none). */
+export function isErrorKind(kind: unknown): kind is ErrorKind {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind);
+}
+
 /** The facts of a kind; an unknown string (an error from another bundle) reads as 'unknown'. */
 export function kindFacts(kind: unknown): KindFacts {
-  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind) ? KINDS[kind as ErrorKind] : KINDS.unknown;
+  return isErrorKind(kind) ? KINDS[kind] : KINDS.unknown;
 }
 
 /** The kind an HTTP status implies when nothing more specific is known. */
 export function kindFromStatus(status: number | null): ErrorKind {
   if (status === null) return 'unknown';
-  // The table's own order is the contract's; a `for…in` over it does not pull `ERROR_KINDS` in.
-  for (const kind in KINDS) if (KINDS[kind as ErrorKind].statuses?.includes(status)) return kind as ErrorKind;
+  // The table's own order is the contract's; walking its own keys does not pull `ERROR_KINDS` in
+  // (and, unlike `for…in`, ignores what a polluted Object.prototype adds).
+  for (const kind of Object.keys(KINDS) as ErrorKind[]) if (KINDS[kind].statuses?.includes(status)) return kind;
   if (status >= 500 && status <= 599) return 'server';
   if (status >= 400 && status <= 499) return 'validation';
   return 'unknown';

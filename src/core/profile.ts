@@ -54,7 +54,7 @@ export interface HeaderContext {
 /** What an API's own headers add to the general reading; each key given replaces the general value. */
 export interface HeaderReading {
   rateLimit?: RateLimitInfo | null;
-  /** The server's own word on retrying this very request (`Stripe-Should-Retry`). */
+  /** The API's own word on retrying this very request; wins over `Stripe-Should-Retry` / `X-Should-Retry`. */
   retry?: boolean | null;
   /** A kind the headers imply (GitHub's spent quota on a 403); a code rule still wins. */
   kind?: ErrorKind | null;
@@ -81,8 +81,8 @@ export interface ApiProfile {
   read?: (body: unknown, general: BodyFields) => BodyFields;
   /**
    * Reads the API's own header dialect (rate-limit families and retry advice that only its SDKs
-   * honour) after the standard families: see `vendor-headers.ts` for OpenAI, Anthropic, GitHub,
-   * Stripe and Discord.
+   * honour) after the standard families: see `vendor-headers.ts` for OpenAI, Anthropic, GitHub
+   * and Discord.
    */
   readHeaders?: (headers: HeaderMap, context: HeaderContext) => HeaderReading | null | undefined;
   /** Recognises a 2xx body that reports a failure all the same (an async job that failed). */

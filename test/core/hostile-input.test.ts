@@ -47,8 +47,66 @@ describe('every reader is bounded, whatever the size of its input', () => {
 
   it('keeps toJSON bounded for an ApiError built by hand with huge fields', () => {
     const huge = tokenLike(4 << 20);
-    const error = new ApiError({ kind: 'unknown', message: huge, code: huge, requestId: huge, details: { huge, list: Array.from({ length: 10_000 }, () => huge) }, body: huge, cause: new Error(huge) });
-    expect(JSON.stringify(error).length).toBeLessThan(200_000);
+    const error = new ApiError({
+      kind: huge as never, message: huge, code: huge, requestId: huge, param: huge, docUrl: `https://docs.example.org/${huge}`, api: huge, recovery: huge as never,
+      request: { method: huge, url: `https://api.example.org/${huge}` }, details: { huge, list: Array.from({ length: 10_000 }, () => huge) }, body: { huge, list: [huge, huge] }, cause: new Error(huge),
+    });
+    expect(JSON.stringify(error).length).toBeLessThan(150_000);
+  });
+
+  it('keeps the request, recovery and cause in toJSON however large the details are', () => {
+    const request = { method: 'POST', url: 'https://api.example.org/orders' };
+    const cause = new Error('socket hang up');
+    // 80 KB of text in 40 strings; 1,640 values in 40 rows of 40.
+    const manyChars = { texts: Array.from({ length: 40 }, () => 'd'.repeat(2048)) };
+    const manyNodes = { rows: Array.from({ length: 40 }, () => Array.from({ length: 40 }, (_, i) => i)) };
+    for (const details of [manyChars, manyNodes]) {
+      const json = new ApiError({ kind: 'validation', message: 'Bad order', api: 'shop', request, recovery: 'fix-request', details, body: { ok: false }, cause }).toJSON();
+      expect(json).toMatchObject({ api: 'shop', request, recovery: 'fix-request', body: { ok: false }, cause: { name: 'Error', message: 'socket hang up' } });
+    }
+  });
+
+  it('copies an object that details and body share into both, not as a cycle', () => {
+    const accepts = [{ scheme: 'exact', network: 'base', maxAmountRequired: '10000' }];
+    const json = new ApiError({ kind: 'payment_required', message: 'Pay first', details: { accepts }, body: { accepts } }).toJSON();
+    expect(json.details).toEqual({ accepts });
+    expect(json.body).toEqual({ accepts });
+  });
+
+  it('counts key text in the toJSON size bound', () => {
+    const key = (i: number) => `${'k'.repeat(190)}${i}`;
+    const wide = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [key(i), Object.fromEntries(Array.from({ length: 50 }, (_, j) => [key(j), 1]))]));
+    const json = JSON.stringify(new ApiError({ kind: 'unknown', message: 'm', details: wide, body: wide }));
+    expect(json.length).toBeLessThan(150_000);
+  });
+
+  it('checks what a profile\'s readHeaders returns like any untrusted value', async () => {
+    const read = (readHeaders: () => unknown) =>
+      errorFromResponse(new Response('{"message":"bad input"}', { status: 400, headers: { 'content-type': 'application/json' } }), {
+        now: NOW,
+        request: { method: 'GET', url: 'https://api.example.org/x' },
+        profiles: [{ name: 'example', hosts: ['api.example.org'], readHeaders: readHeaders as never }],
+      });
+    for (const said of [{ kind: 'constructor' }, { kind: '__proto__', retry: 'false' }, { retry: 'true', defaultWaitMs: '5000' }, { rateLimit: 'none' }]) {
+      const error = await read(() => said);
+      expect(error).toMatchObject({ kind: 'validation', status: 400, retryable: false, retryAfterMs: null, message: 'bad input' });
+    }
+    const throwing = await read(() => ({ get kind(): never { throw new Error('getter'); } }));
+    expect(throwing).toMatchObject({ kind: 'validation', status: 400, message: 'bad input' });
+    const odd = await read(() => ({ rateLimit: { limit: 'many', remaining: Number.NaN, resetAt: NOW + 5000 } }));
+    expect(odd.rateLimit).toEqual({ limit: null, remaining: null, resetAt: NOW + 5000 });
+  });
+
+  it('reads statuses the same with a polluted Object.prototype', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = null;
+    try {
+      const error = await errorFromResponse(new Response('', { status: 418 }), { now: NOW });
+      expect(error).toMatchObject({ kind: 'validation', status: 418 });
+      expect(Object.hasOwn(new ApiError({ kind: 'server', message: 'm' }), 'polluted')).toBe(false);
+    } finally {
+      delete proto.polluted;
+    }
   });
 
   it('reads a 256 KB numeric rate-limit header that ends in a letter as no number', () => {

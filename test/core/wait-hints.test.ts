@@ -85,12 +85,17 @@ describe('waiting for a spent quota to reset', () => {
     expect(await waitOf(429, { 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': reset(12) })).toBe(12_000);
   });
 
-  it('any failure with no quota left waits for the reset (GitHub sends 403, with its opt-in profile)', async () => {
+  it('a 403 with no quota left is a rate limit until the reset (GitHub sends 403), with or without a profile', async () => {
     const headers = { 'content-type': 'application/json', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset(40) };
-    const read = (profiles: typeof gitHub[]) => errorFromResponse(new Response('{}', { status: 403, headers }), { now: NOW, request: { method: 'GET', url: 'https://api.github.com/user' }, profiles });
+    const read = (profiles: typeof gitHub[], status = 403, extra: Record<string, string> = {}) =>
+      errorFromResponse(new Response('{}', { status, headers: { ...headers, ...extra } }), { now: NOW, request: { method: 'GET', url: 'https://api.github.com/user' }, profiles });
     expect(await read([gitHub])).toMatchObject({ kind: 'rate_limited', retryAfterMs: 40_000 });
-    // Without GitHub's profile a 403 is what the standard says: forbidden, not retried.
-    expect(await read([])).toMatchObject({ kind: 'forbidden', retryAfterMs: null });
+    expect(await read([])).toMatchObject({ kind: 'rate_limited', retryAfterMs: 40_000 });
+    // Quota left: a 403 is what the standard says, forbidden and not retried.
+    expect(await read([], 403, { 'X-RateLimit-Remaining': '4' })).toMatchObject({ kind: 'forbidden', retryAfterMs: null });
+    // The IETF RateLimit field says the same with r=0.
+    const ietf = await errorFromResponse(new Response('', { status: 403, headers: { RateLimit: '"default";r=0;t=25' } }), { now: NOW, request: { method: 'GET', url: 'https://api.example.org/x' } });
+    expect(ietf).toMatchObject({ kind: 'rate_limited', retryAfterMs: 25_000 });
   });
 
   it('a failure with quota left is not told to wait for the reset', async () => {

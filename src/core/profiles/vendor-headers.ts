@@ -7,12 +7,6 @@ import type { ApiProfile, HeaderContext, HeaderReading } from '../profile.js';
 import { clampInstant, leadingNumber, resetToEpochMs } from '../rate-limit-headers.js';
 import { parseRfc3339 } from '../rfc3339.js';
 
-/** `x-should-retry` (OpenAI's and Anthropic's SDKs): the server's word on resending this request. */
-function shouldRetry(value: string | undefined): boolean | null {
-  const said = value?.trim().toLowerCase();
-  return said === 'true' ? true : said === 'false' ? false : null;
-}
-
 /**
  * Paired limits (requests and tokens): the reset of the limit that is spent, the later one when
  * several are; when none says 0, the latest reset. `names` are `[remaining, reset]` header pairs.
@@ -29,7 +23,7 @@ function pairedLimits(headers: HeaderMap, { rateLimit }: HeaderContext, names: R
   const resetAt = rateLimit?.resetAt ?? spent ?? any;
   const remaining = rateLimit?.remaining ?? (spent !== null ? 0 : null);
   const limit = rateLimit?.limit ?? null;
-  return { rateLimit: limit === null && remaining === null && resetAt === null ? null : { limit, remaining, resetAt }, retry: shouldRetry(headers.get('x-should-retry')) };
+  return { rateLimit: limit === null && remaining === null && resetAt === null ? null : { limit, remaining, resetAt } };
 }
 
 /** "6m0s", "1.5s", "250ms", "1h2m" (Go durations, as OpenAI sends them) in milliseconds. */
@@ -48,7 +42,7 @@ const OPENAI_PAIRS = [
 
 /**
  * OpenAI: `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`, resets as Go durations ("6m0s"),
- * and `x-should-retry` (platform.openai.com/docs/guides/rate-limits; the openai SDKs).
+ * (platform.openai.com/docs/guides/rate-limits; the openai SDKs).
  */
 export const openAi: ApiProfile = {
   name: 'openai',
@@ -73,7 +67,7 @@ const ANTHROPIC_PAIRS = /* @__PURE__ */ ['requests', 'tokens', 'input-tokens', '
 
 /**
  * Anthropic: `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{remaining,reset}`,
- * resets as RFC 3339 instants, and `x-should-retry` (docs.anthropic.com, "Rate limits").
+ * resets as RFC 3339 instants (docs.anthropic.com, "Rate limits").
  */
 export const anthropic: ApiProfile = {
   name: 'anthropic',
@@ -87,26 +81,15 @@ export const anthropic: ApiProfile = {
 };
 
 /**
- * GitHub answers a spent primary limit with 403 (or 429) and `x-ratelimit-remaining: 0`, often
- * with an empty body: a rate limit until `x-ratelimit-reset`. A secondary limit that names no wait
- * means "wait for at least one minute before retrying" (docs.github.com, REST API rate limits).
+ * GitHub: a secondary limit that names no wait means "wait for at least one minute before
+ * retrying" (docs.github.com, REST API rate limits). Its spent primary limit (a 403 with
+ * `x-ratelimit-remaining: 0`) is read for every API by the standard rules.
  */
 export const gitHub: ApiProfile = {
   name: 'github',
   title: 'GitHub',
   hosts: ['api.github.com'],
-  readHeaders: (_headers, { status, message, rateLimit }) => ({
-    kind: (status === 403 || status === 429) && rateLimit?.remaining === 0 ? 'rate_limited' : null,
-    defaultWaitMs: /secondary rate limit/i.test(message ?? '') ? 60_000 : null,
-  }),
-};
-
-/** Stripe: `Stripe-Should-Retry` overrides the default retry decision (the stripe SDKs). */
-export const stripe: ApiProfile = {
-  name: 'stripe',
-  title: 'Stripe',
-  hosts: ['api.stripe.com'],
-  readHeaders: (headers) => ({ retry: shouldRetry(headers.get('stripe-should-retry')) }),
+  readHeaders: (_headers, { message }) => ({ defaultWaitMs: /secondary rate limit/i.test(message ?? '') ? 60_000 : null }),
 };
 
 /**
@@ -126,4 +109,4 @@ export const discord: ApiProfile = {
 };
 
 /** The five vendor header dialects together. */
-export const vendorHeaderProfiles: readonly ApiProfile[] = [openAi, anthropic, gitHub, stripe, discord];
+export const vendorHeaderProfiles: readonly ApiProfile[] = [openAi, anthropic, gitHub, discord];

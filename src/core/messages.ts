@@ -66,12 +66,8 @@ const UI_TEXT = {
   'details.status': 'Status',
   'details.requestId': 'Request id',
   'details.api': 'API',
-  'reauth.title': 'Your session has expired',
-  'reauth.description': 'Sign in again to continue. What failed will run again once you are back.',
-  'reauth.button': 'Sign in again',
-  'reauth.refreshing': 'Signing in…',
+  // The rest of the sign-in dialog's words live with the opt-in <ReauthPrompt/> (see ReauthPromptKey).
   'reauth.failed': 'Signing in did not work: {message}',
-  'reauth.later': 'Not now',
   'reauth.replay': 'You are signed in again. Retry what failed?',
   'boundary.retry': 'Try again',
 } as const;
@@ -79,8 +75,11 @@ const UI_TEXT = {
 /** A key of the built-in catalog (`kind.<kind>.title`, `action.retry`, `toaster.label`, …). */
 export type CatalogKey = `kind.${ErrorKind}.${'title' | 'description'}` | keyof typeof UI_TEXT;
 
-/** A key the provider's `messages` accepts: a catalog key, or an API's code or status (`'solana-swap.QUOTE_EXPIRED'`, `'pumpfun.429'`). */
-export type MessageKey = CatalogKey | `${ApiName}.${string}`;
+/** The words of the opt-in `<ReauthPrompt/>` dialog: English defaults ship with it, not in this catalog. */
+export type ReauthPromptKey = 'reauth.title' | 'reauth.description' | 'reauth.button' | 'reauth.refreshing' | 'reauth.later';
+
+/** A key the provider's `messages` accepts: a catalog key, a dialog's word, or an API's code or status (`'solana-swap.QUOTE_EXPIRED'`, `'pumpfun.429'`). */
+export type MessageKey = CatalogKey | ReauthPromptKey | `${ApiName}.${string}`;
 
 /** Overrides of the catalog by key, for the provider's `messages` (a translation, a product's own words). */
 export type MessageOverrides = Partial<Record<MessageKey, string>>;

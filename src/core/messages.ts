@@ -181,14 +181,14 @@ export function errorFacts(error: unknown): ErrorFacts {
 
 /** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
 function valuesOf(error: ErrorFacts, now: number, secondsLeft: number | undefined): Record<string, string | number | null> {
-  const values: Record<string, string | number | null> = {};
+  // No prototype: a `__proto__` key in details stays an ordinary placeholder.
+  const values: Record<string, string | number | null> = Object.create(null);
   attempt(() => {
     const details = error.details;
     if (!isRecord(details)) return;
     for (const key of Object.keys(details).slice(0, 30)) {
       const value = asText(prop(details, key));
-      // defineProperty: a `__proto__` key in details stays an ordinary placeholder.
-      if (value !== null) Object.defineProperty(values, key, { value: value.slice(0, 200), enumerable: true, writable: true, configurable: true });
+      if (value !== null) values[key] = value.slice(0, 200);
     }
   }, undefined);
   const waitMs = error.retryAfterMs ?? (error.resetAt !== null ? error.resetAt - now : null);
@@ -214,20 +214,21 @@ const inlineCatalogs = new WeakMap<readonly ApiProfile[], Messages>();
 
 /** The `message` of every rule of your own profiles, by `<api>.<code or status>`; built once per list. */
 function inlineMessages(profiles: readonly ApiProfile[]): Messages {
-  let catalog = inlineCatalogs.get(profiles);
+  const catalog = inlineCatalogs.get(profiles);
   if (catalog) return catalog;
-  catalog = {};
+  // No prototype: a code named `__proto__` is a key like any other.
+  const found: Messages = Object.create(null);
   for (const profile of profiles.slice(0, 64)) {
     attempt(() => {
       for (const table of [profile.codes, profile.statuses] as Array<Record<string, { message?: unknown }> | undefined>) {
         for (const [code, rule] of Object.entries(table ?? {})) {
-          if (typeof rule?.message === 'string') Object.defineProperty(catalog, `${profile.name}.${code}`, { value: rule.message, enumerable: true });
+          if (typeof rule?.message === 'string') found[`${profile.name}.${code}`] ??= rule.message; // the first rule (codes before statuses) wins
         }
       }
     }, undefined);
   }
-  inlineCatalogs.set(profiles, catalog);
-  return catalog;
+  inlineCatalogs.set(profiles, found);
+  return found;
 }
 
 /**

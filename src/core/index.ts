@@ -20,7 +20,7 @@ export { rateLimitFromHeaders } from './rate-limit-headers.js';
 export { toHeaderMap } from './headers.js';
 export { createRetryPolicy, isSafeToResend, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 export { createApiClient, type ApiClient, type ApiClientAuth, type ApiClientOptions, type ApiRequestInit } from './api-client.js';
-export { defaultMessages, describeError, errorFacts, formatMessage, type CatalogKey, type DescribeOptions, type ErrorDescription, type ErrorFacts, type MessageKey, type MessageOverrides, type Messages } from './messages.js';
+export { defaultMessages, describeError, errorFacts, formatMessage, type CatalogKey, type DescribeOptions, type ErrorDescription, type ErrorFacts, type MessageKey, type MessageOverrides, type Messages, type ReauthPromptKey } from './messages.js';
 export { MAX_TIMER_MS, timerDelay } from './retry-after.js';
 /** An http(s) URL, or null (javascript:, data:, relative, junk): the check for links rendered from errors. */
 export { safeHttpUrl as httpUrl } from './url-safety.js';

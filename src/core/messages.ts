@@ -66,12 +66,8 @@ const UI_TEXT = {
   'details.status': 'Status',
   'details.requestId': 'Request id',
   'details.api': 'API',
-  'reauth.title': 'Your session has expired',
-  'reauth.description': 'Sign in again to continue. What failed will run again once you are back.',
-  'reauth.button': 'Sign in again',
-  'reauth.refreshing': 'Signing in…',
+  // The rest of the sign-in dialog's words live with the opt-in <ReauthPrompt/> (see ReauthPromptKey).
   'reauth.failed': 'Signing in did not work: {message}',
-  'reauth.later': 'Not now',
   'reauth.replay': 'You are signed in again. Retry what failed?',
   'boundary.retry': 'Try again',
 } as const;
@@ -79,8 +75,11 @@ const UI_TEXT = {
 /** A key of the built-in catalog (`kind.<kind>.title`, `action.retry`, `toaster.label`, …). */
 export type CatalogKey = `kind.${ErrorKind}.${'title' | 'description'}` | keyof typeof UI_TEXT;
 
-/** A key the provider's `messages` accepts: a catalog key, or an API's code or status (`'solana-swap.QUOTE_EXPIRED'`, `'pumpfun.429'`). */
-export type MessageKey = CatalogKey | `${ApiName}.${string}`;
+/** The words of the opt-in `<ReauthPrompt/>` dialog: English defaults ship with it, not in this catalog. */
+export type ReauthPromptKey = 'reauth.title' | 'reauth.description' | 'reauth.button' | 'reauth.refreshing' | 'reauth.later';
+
+/** A key the provider's `messages` accepts: a catalog key, a dialog's word, or an API's code or status (`'solana-swap.QUOTE_EXPIRED'`, `'pumpfun.429'`). */
+export type MessageKey = CatalogKey | ReauthPromptKey | `${ApiName}.${string}`;
 
 /** Overrides of the catalog by key, for the provider's `messages` (a translation, a product's own words). */
 export type MessageOverrides = Partial<Record<MessageKey, string>>;
@@ -182,14 +181,14 @@ export function errorFacts(error: unknown): ErrorFacts {
 
 /** The placeholder values of an error: its fields, its details, and the seconds left to wait. */
 function valuesOf(error: ErrorFacts, now: number, secondsLeft: number | undefined): Record<string, string | number | null> {
-  const values: Record<string, string | number | null> = {};
+  // No prototype: a `__proto__` key in details stays an ordinary placeholder.
+  const values: Record<string, string | number | null> = Object.create(null);
   attempt(() => {
     const details = error.details;
     if (!isRecord(details)) return;
     for (const key of Object.keys(details).slice(0, 30)) {
       const value = asText(prop(details, key));
-      // defineProperty: a `__proto__` key in details stays an ordinary placeholder.
-      if (value !== null) Object.defineProperty(values, key, { value: value.slice(0, 200), enumerable: true, writable: true, configurable: true });
+      if (value !== null) values[key] = value.slice(0, 200);
     }
   }, undefined);
   const waitMs = error.retryAfterMs ?? (error.resetAt !== null ? error.resetAt - now : null);
@@ -215,20 +214,21 @@ const inlineCatalogs = new WeakMap<readonly ApiProfile[], Messages>();
 
 /** The `message` of every rule of your own profiles, by `<api>.<code or status>`; built once per list. */
 function inlineMessages(profiles: readonly ApiProfile[]): Messages {
-  let catalog = inlineCatalogs.get(profiles);
+  const catalog = inlineCatalogs.get(profiles);
   if (catalog) return catalog;
-  catalog = {};
+  // No prototype: a code named `__proto__` is a key like any other.
+  const found: Messages = Object.create(null);
   for (const profile of profiles.slice(0, 64)) {
     attempt(() => {
       for (const table of [profile.codes, profile.statuses] as Array<Record<string, { message?: unknown }> | undefined>) {
         for (const [code, rule] of Object.entries(table ?? {})) {
-          if (typeof rule?.message === 'string') Object.defineProperty(catalog, `${profile.name}.${code}`, { value: rule.message, enumerable: true });
+          if (typeof rule?.message === 'string') found[`${profile.name}.${code}`] ??= rule.message; // the first rule (codes before statuses) wins
         }
       }
     }, undefined);
   }
-  inlineCatalogs.set(profiles, catalog);
-  return catalog;
+  inlineCatalogs.set(profiles, found);
+  return found;
 }
 
 /**

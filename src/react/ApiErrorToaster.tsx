@@ -153,17 +153,16 @@ export function ApiErrorToaster({
   return (
     <>
       {/* Hidden by a class, not a style attribute: a strict CSP blocks inline styles in server HTML. */}
-      <div aria-live="polite" aria-atomic="true" className="fl-sr-only" data-faultline-announcer="polite">
-        {announcements.polite}
-      </div>
-      <div aria-live="assertive" aria-atomic="true" className="fl-sr-only" data-faultline-announcer="assertive">
-        {announcements.assertive}
-      </div>
+      {(['polite', 'assertive'] as const).map((politeness) => (
+        <div key={politeness} aria-live={politeness} aria-atomic="true" className="fl-sr-only" data-faultline-announcer={politeness}>
+          {announcements[politeness]}
+        </div>
+      ))}
       <Portal>
         <section
           ref={regionRef}
           aria-label={`${label} (${hotkeyLabel})`}
-          className={['fl-root fl-toaster', className].filter(Boolean).join(' ')}
+          className={`fl-root fl-toaster ${className ?? ''}`.trim()}
           style={style}
           data-position={position}
           data-theme={theme}

@@ -1,9 +1,18 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { formatMessage } from '../core/index.js';
+import { formatMessage, type ReauthPromptKey } from '../core/index.js';
 import { useApiErrorContext } from './context.js';
 import { Portal } from './Portal.js';
 import { addReauthPrompt } from './reauth-prompts.js';
 import { useReauth } from './useReauth.js';
+
+/** The dialog's English, here rather than in the catalog: apps without the dialog do not ship it. Overridden by the provider's `messages`. */
+const WORDS: Record<ReauthPromptKey, string> = {
+  'reauth.title': 'Your session has expired',
+  'reauth.description': 'Sign in again to continue. What failed will run again once you are back.',
+  'reauth.button': 'Sign in again',
+  'reauth.refreshing': 'Signing in…',
+  'reauth.later': 'Not now',
+};
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -16,6 +25,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  */
 export function ReauthPrompt() {
   const { messages, canReauth, store, now } = useApiErrorContext();
+  const words = (key: ReauthPromptKey) => (Object.hasOwn(messages, key) ? messages[key]! : WORDS[key]);
   const { status, error, reauthenticate } = useReauth();
   const [dismissedFor, setDismissedFor] = useState<unknown>(null);
   const open = canReauth && (status === 'required' || status === 'refreshing' || status === 'failed') && dismissedFor !== error;
@@ -34,10 +44,10 @@ export function ReauthPrompt() {
     <Portal>
       <Dialog titleId={`${id}-title`} descriptionId={`${id}-description`} onCancel={later}>
         <h2 id={`${id}-title`} className="fl-dialog-title">
-          {messages['reauth.title']}
+          {words('reauth.title')}
         </h2>
         <p id={`${id}-description`} className="fl-dialog-description">
-          {messages['reauth.description']}
+          {words('reauth.description')}
         </p>
         {status === 'failed' && (
           <p role="alert" className="fl-dialog-error">
@@ -46,7 +56,7 @@ export function ReauthPrompt() {
         )}
         <div className="fl-dialog-actions">
           <button type="button" className="fl-button" onClick={later}>
-            {messages['reauth.later']}
+            {words('reauth.later')}
           </button>
           {/* aria-disabled, not disabled: a disabled button would drop the focus out of the dialog. */}
           <button
@@ -57,7 +67,7 @@ export function ReauthPrompt() {
             aria-disabled={status === 'refreshing'}
             aria-busy={status === 'refreshing'}
           >
-            {status === 'refreshing' ? messages['reauth.refreshing'] : messages['reauth.button']}
+            {status === 'refreshing' ? words('reauth.refreshing') : words('reauth.button')}
           </button>
         </div>
       </Dialog>

@@ -75,11 +75,6 @@ function apply(store: ApiErrorStore, error: ApiError, options: ReportOptions): T
   }
 
   if (options.toast === false) return null;
-  return store.getState().showToast(error, {
-    now,
-    message: options.message ?? null,
-    retry: options.retry ?? null,
-    ...(retrying === undefined ? {} : { retrying }),
-    ...(options.incident ? { incident: options.incident } : {}),
-  });
+  // Unset options stay undefined, which showToast reads as not given.
+  return store.getState().showToast(error, { now, message: options.message ?? null, retry: options.retry ?? null, retrying, incident: options.incident });
 }

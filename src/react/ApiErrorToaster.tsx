@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type CSSProperties, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type FocusEvent } from 'react';
 import { describeError, formatMessage, type ApiError } from '../core/index.js';
 import type { ToastEntry } from '../store/index.js';
 import { useApiErrorContext } from './context.js';
 import { Portal } from './Portal.js';
-import { hasReauthPrompt } from './reauth-prompts.js';
+import { hasReauthPrompt, subscribeReauthPrompts } from './reauth-prompts.js';
 import { Toast } from './Toast.js';
 import { useApiErrorStore } from './useApiErrorStore.js';
 import { useExiting } from './useExiting.js';
@@ -21,6 +21,11 @@ export interface ApiErrorToasterProps {
   details?: boolean;
   /** Keep the stack expanded instead of collapsing it behind the newest toast. Default false. */
   expand?: boolean;
+  /**
+   * Ask for sign-in with a toast when a 401 needs it and the app renders no <ReauthPrompt/>.
+   * Default true; false when the app asks in its own way (`useReauth`).
+   */
+  reauthPrompt?: boolean;
   className?: string;
 }
 
@@ -44,6 +49,7 @@ export function ApiErrorToaster({
   theme = 'system',
   details = false,
   expand = false,
+  reauthPrompt = true,
   className,
 }: ApiErrorToasterProps) {
   const { store, messages, profiles, now, canReauth } = useApiErrorContext();
@@ -79,11 +85,20 @@ export function ApiErrorToaster({
   // again, saying why; a sign-in done elsewhere (useReauth) takes it away, but not the offer to
   // replay a mutation that the client put in its place. Once per reauth state: a new `messages`
   // object on a later render brings back no toast the person dismissed.
+  const prompted = useSyncExternalStore(subscribeReauthPrompts, () => hasReauthPrompt(store), () => false);
   useEffect(() => {
-    if (!canReauth || hasReauthPrompt(store) || handled.current === reauth) return;
+    const state = store.getState();
+    if (!canReauth || prompted || !reauthPrompt) {
+      // Someone else asks now (a <ReauthPrompt/> mounted, the app's own UI): take back the toast
+      // that asked, and ask again from the current state if the asking comes back here.
+      if (asked.current && state.toasts.some((toast) => toast.id === asked.current!.id && toast.retry === null)) state.dismiss(asked.current.id, now());
+      asked.current = null;
+      handled.current = null;
+      return;
+    }
+    if (handled.current === reauth) return;
     handled.current = reauth;
     const { status, error } = reauth;
-    const state = store.getState();
     const ask = (asking: ApiError, message: string | null) => {
       asked.current = { id: state.showToast(asking, { now: now(), message, incident: reauth }).id, error: asking };
     };
@@ -94,7 +109,7 @@ export function ApiErrorToaster({
       asked.current = null;
       if (state.toasts.some((toast) => toast.id === id && toast.retry === null)) state.dismiss(id, now());
     }
-  }, [reauth, canReauth, store, messages, now]);
+  }, [reauth, canReauth, prompted, reauthPrompt, store, messages, now]);
 
   // Alt+T moves focus to the newest toast; Escape there dismisses it (see Toast).
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { formatMessage, type ReauthPromptKey } from '../core/index.js';
 import { useApiErrorContext } from './context.js';
 import { Portal } from './Portal.js';
@@ -23,6 +23,9 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * opened with showModal() in a portal under document.body: the browser makes the page behind it
  * inert (no Tab, Shift+Tab or click reaches it), and focus returns where it was when it closes.
  */
+// useLayoutEffect warns when rendered on a server (React 18); there it is a no-op either way.
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 export function ReauthPrompt() {
   const { messages, canReauth, store, now } = useApiErrorContext();
   const words = (key: ReauthPromptKey) => (Object.hasOwn(messages, key) ? messages[key]! : WORDS[key]);
@@ -30,8 +33,9 @@ export function ReauthPrompt() {
   const [dismissedFor, setDismissedFor] = useState<unknown>(null);
   const open = canReauth && (status === 'required' || status === 'refreshing' || status === 'failed') && dismissedFor !== error;
   const id = useId();
-  // While mounted, the toaster leaves the asking to this dialog.
-  useEffect(() => addReauthPrompt(store), [store]);
+  // While mounted, the toaster leaves the asking to this dialog. A layout effect: it runs before
+  // any passive effect of the same commit, so a toaster mounted beside it never asks first.
+  useClientLayoutEffect(() => addReauthPrompt(store), [store]);
 
   const later = () => {
     setDismissedFor(error);

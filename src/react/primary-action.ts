@@ -27,15 +27,18 @@ export function primaryAction(toast: ToastEntry, { messages, canReauth, reauthen
   // Type-checked fields that cannot throw: any ApiError a hostile SDK makes must render.
   const error = errorFacts(toast.error);
   const recovery = error.recovery;
+  // Any 401 puts the provider in `required` (see report): its toast must offer the sign-in that
+  // clears it, whatever recovery a hand-built error states, or later 401s would wait in silence.
+  const signIn = recovery === 'reauthenticate' || error.kind === 'unauthorized';
   if (recovery && onAction && APP_ACTIONS.has(recovery)) {
     return { label: messages[`action.${recovery}`] ?? recovery, run: () => onAction(recovery, toast.error) };
   }
-  if (recovery === 'reauthenticate' && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'], run: reauthenticate };
+  if (signIn && canReauth && reauthStatus !== 'ok') return { label: messages['action.reauthenticate'], run: reauthenticate };
   // A rate limit with a window runs again by itself when it opens; a Retry now would be refused.
   if (toast.rateLimitKey !== null) return null;
   // Retry only where sending it again can help: not a 403, a validation error or an expired quote.
   const retryHelps = error.retryable || recovery === 'retry' || error.kind === 'unknown' || (error.kind === 'unauthorized' && reauthStatus === 'ok');
   if (toast.retry && retryHelps) return { label: messages['action.retry'], run: toast.retry };
-  if (recovery === 'reauthenticate' && canReauth) return { label: messages['action.reauthenticate'], run: reauthenticate };
+  if (signIn && canReauth) return { label: messages['action.reauthenticate'], run: reauthenticate };
   return null;
 }

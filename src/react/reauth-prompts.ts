@@ -11,8 +11,21 @@ export function hasReauthPrompt(store: ApiErrorStore): boolean {
   return (prompts.get(store) ?? 0) > 0;
 }
 
+const listeners = new Set<() => void>();
+
+/** For `useSyncExternalStore`: the toaster hands the asking over when a prompt mounts, and back when it unmounts. */
+export function subscribeReauthPrompts(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function count(store: ApiErrorStore, by: number): void {
+  prompts.set(store, (prompts.get(store) ?? 0) + by);
+  for (const listener of listeners) listener();
+}
+
 /** Counts a mounted prompt; returns its unmount. */
 export function addReauthPrompt(store: ApiErrorStore): () => void {
-  prompts.set(store, (prompts.get(store) ?? 0) + 1);
-  return () => prompts.set(store, (prompts.get(store) ?? 1) - 1);
+  count(store, 1);
+  return () => count(store, -1);
 }

@@ -2,8 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { builtInMessages, builtInProfiles } from '../../src/core/index.js';
-import { ApiErrorProvider, ApiErrorToaster, useApiMutation, useApiQuery, useReauth } from '../../src/index.js';
+import { ApiError, builtInMessages, builtInProfiles } from '../../src/core/index.js';
+import { ApiErrorProvider, ApiErrorToaster, ReauthPrompt, useApiMutation, useApiQuery, useReauth } from '../../src/index.js';
 import { json, newQueryClient, renderWithFaultline, scriptedApi } from './harness.js';
 
 const expired = json(401, { error: { code: 'unauthorized', message: 'Authorization header missing or malformed' }, meta: { request_id: 'req_1' } });
@@ -246,6 +246,84 @@ describe('re-authentication without <ReauthPrompt/>: the toaster asks', () => {
     await vi.waitFor(() => expect(within(region()).queryAllByRole('listitem')).toHaveLength(0));
     await user.click(screen.getByRole('button', { name: 'render again' }));
     await user.click(screen.getByRole('button', { name: 'render again' }));
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+  it('offers Sign in on any 401, also one whose error names another recovery', async () => {
+    const user = userEvent.setup();
+    const onReauth = vi.fn(async () => {});
+    let calls = 0;
+    function Account() {
+      const query = useApiQuery({
+        queryKey: ['hand-built'],
+        queryFn: async () => {
+          calls += 1;
+          // A hand-built error (an SDK's), with no reauthenticate recovery.
+          if (calls === 1) throw new ApiError({ kind: 'unauthorized', status: 401, message: 'Token expired', recovery: null });
+          return 'account ok';
+        },
+      });
+      return <p>{query.data ?? query.status}</p>;
+    }
+    renderWithFaultline(<Account />, { onReauth });
+    const toast = await within(region()).findByRole('listitem');
+    await user.click(within(toast).getByRole('button', { name: 'Sign in' }));
+    expect(onReauth).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(screen.getByText('account ok')).toBeInTheDocument());
+  });
+
+  it('leaves the asking to the app with reauthPrompt={false}', async () => {
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired, ok(3));
+    function Header() {
+      return <p>reauth {useReauth().status}</p>;
+    }
+    const queryClient = newQueryClient();
+    render(
+      <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} onReauth={vi.fn()}>
+        <Header />
+        <Panel api={api} index={0} />
+        <ApiErrorToaster reauthPrompt={false} />
+      </ApiErrorProvider>,
+    );
+    await screen.findByText('reauth required');
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('hands the asking to a <ReauthPrompt/> mounted later, and takes it back when the prompt goes', async () => {
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
+    const queryClient = newQueryClient();
+    const app = (prompt: boolean) => (
+      <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} onReauth={vi.fn()}>
+        <Panel api={api} index={0} />
+        <ApiErrorToaster />
+        {prompt && <ReauthPrompt />}
+      </ApiErrorProvider>
+    );
+    const { rerender } = render(app(false));
+    await within(region()).findByRole('button', { name: 'Sign in' });
+    rerender(app(true));
+    await screen.findByRole('dialog', { name: 'Your session has expired' });
+    await vi.waitFor(() => expect(within(region()).queryAllByRole('button', { name: 'Sign in' })).toHaveLength(0));
+    rerender(app(false));
+    await within(region()).findByRole('button', { name: 'Sign in' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows only the dialog when toaster and prompt mount together after the 401', async () => {
+    const api = scriptedApi('https://api.piratecrew.fun/v1/accounts/me', expired);
+    const queryClient = newQueryClient();
+    const app = (ui: boolean) => (
+      <ApiErrorProvider queryClient={queryClient} profiles={builtInProfiles} onReauth={vi.fn()}>
+        <Panel api={api} index={0} />
+        {ui && <ApiErrorToaster />}
+        {ui && <ReauthPrompt />}
+      </ApiErrorProvider>
+    );
+    const { rerender } = render(app(false));
+    await vi.waitFor(() => expect(api.calls).toBe(1));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+    rerender(app(true));
+    await screen.findByRole('dialog', { name: 'Your session has expired' });
     expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
   });
 });

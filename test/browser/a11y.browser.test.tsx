@@ -4,7 +4,7 @@ import '../../src/styles.css';
 import { QueryClient } from '@tanstack/react-query';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ApiError } from '../../src/core/index.js';
 import { ApiErrorBoundary, ApiErrorProvider, ApiErrorToaster, ReauthPrompt, reportError } from '../../src/index.js';
@@ -68,6 +68,30 @@ describe('axe: zero serious or critical violations', () => {
     reportError(new ApiError({ kind: 'unauthorized', status: 401, message: 'expired' }));
     await expect.element(page.getByRole('dialog')).toBeVisible();
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the default Sign in toast (no <ReauthPrompt/>), reached and used by keyboard', async () => {
+    let signIns = 0;
+    const screen = await render(
+      <ApiErrorProvider queryClient={new QueryClient()} onReauth={async () => void (signIns += 1)}>
+        <main>
+          <h1>Portfolio</h1>
+          <button type="button">app</button>
+        </main>
+        <ApiErrorToaster />
+      </ApiErrorProvider>,
+    );
+    await screen.getByRole('button', { name: 'app' }).click();
+    reportError(new ApiError({ kind: 'unauthorized', status: 401, message: 'expired' }));
+    const signIn = screen.getByRole('button', { name: 'Sign in' });
+    await expect.element(signIn).toBeVisible();
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.keyboard('{Alt>}t{/Alt}');
+    for (let tabs = 0; tabs < 4 && document.activeElement !== signIn.element(); tabs += 1) await userEvent.tab();
+    await expect.element(signIn).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => signIns).toBe(1);
   });
 });
 

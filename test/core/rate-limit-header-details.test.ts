@@ -33,7 +33,8 @@ describe('paired request and token limits (OpenAI, Anthropic)', () => {
 
   it('OpenAI: a spent token limit waits for the token reset, the later of both when both are spent', () => {
     const base = { 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '20s' };
-    expect(limits({ ...base, 'x-ratelimit-remaining-tokens': '0' })?.resetAt).toBe(NOW + 20_000);
+    // Requests are left but tokens are not: the next request would be refused, nothing remains.
+    expect(limits({ ...base, 'x-ratelimit-remaining-tokens': '0' })).toMatchObject({ remaining: 0, resetAt: NOW + 20_000 });
     expect(limits({ ...base, 'x-ratelimit-remaining-tokens': '100' })?.resetAt).toBe(NOW + 20_000);
     expect(limits({ ...base, 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' })?.resetAt).toBe(NOW + 1000);
   });

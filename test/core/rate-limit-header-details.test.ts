@@ -79,6 +79,7 @@ describe('which values are numbers, durations and resets', () => {
     ['1.25m', NOW + 75_000],
     ['1.25ms', NOW + 1],
     ['1m30s', NOW + 90_000],
+    ['1h2m3s4ms', NOW + 3_723_004],
     ['1sx', null],
     ['h', null],
     [`${'0'.repeat(62)}1s`, NOW + 1000], // 64 characters: read

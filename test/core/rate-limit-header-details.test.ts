@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
+import { anthropic, normalizeError, openAi, rateLimitFromHeaders, toHeaderMap, type ApiProfile } from '../../src/core/index.js';
 
 // The finer points of reading rate-limit headers: which of several limits is the one that binds
 // (OpenAI's and Anthropic's request and token limits, IETF RateLimit members), how lenient the
@@ -8,11 +8,13 @@ import { rateLimitFromHeaders, toHeaderMap } from '../../src/core/index.js';
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const DAY = 86_400_000;
 const limits = (headers: Record<string, string>) => rateLimitFromHeaders(toHeaderMap(headers), NOW);
+// The vendor dialects (OpenAI, Anthropic) are read by their opt-in profiles.
+const limitsOf = (api: ApiProfile, headers: Record<string, string>) => normalizeError({ response: { status: 429, headers, data: {} } }, { api, now: NOW }).rateLimit;
 const at = (seconds: number) => new Date(NOW + seconds * 1000).toISOString();
 
 describe('paired request and token limits (OpenAI, Anthropic)', () => {
   it.each(['tokens', 'input-tokens', 'output-tokens'])('Anthropic: a spent %s limit waits for its own reset, not the later one of a limit with room', (family) => {
-    const info = limits({
+    const info = limitsOf(anthropic, {
       'anthropic-ratelimit-requests-remaining': '40',
       'anthropic-ratelimit-requests-reset': at(300),
       [`anthropic-ratelimit-${family}-remaining`]: '0',
@@ -22,7 +24,7 @@ describe('paired request and token limits (OpenAI, Anthropic)', () => {
   });
 
   it('Anthropic: with room left in every limit, nothing is spent and the latest reset is the reset', () => {
-    const info = limits({
+    const info = limitsOf(anthropic, {
       'anthropic-ratelimit-requests-remaining': '40',
       'anthropic-ratelimit-requests-reset': at(300),
       'anthropic-ratelimit-tokens-remaining': '9000',
@@ -34,13 +36,13 @@ describe('paired request and token limits (OpenAI, Anthropic)', () => {
   it('OpenAI: a spent token limit waits for the token reset, the later of both when both are spent', () => {
     const base = { 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '20s' };
     // Requests are left but tokens are not: the next request would be refused, nothing remains.
-    expect(limits({ ...base, 'x-ratelimit-remaining-tokens': '0' })).toMatchObject({ remaining: 0, resetAt: NOW + 20_000 });
-    expect(limits({ ...base, 'x-ratelimit-remaining-tokens': '100' })?.resetAt).toBe(NOW + 20_000);
-    expect(limits({ ...base, 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' })?.resetAt).toBe(NOW + 1000);
+    expect(limitsOf(openAi, { ...base, 'x-ratelimit-remaining-tokens': '0' })).toMatchObject({ remaining: 0, resetAt: NOW + 20_000 });
+    expect(limitsOf(openAi, { ...base, 'x-ratelimit-remaining-tokens': '100' })?.resetAt).toBe(NOW + 20_000);
+    expect(limitsOf(openAi, { ...base, 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' })?.resetAt).toBe(NOW + 1000);
   });
 
   it('a spent count without its reset is no paired limit', () => {
-    expect(limits({ 'anthropic-ratelimit-requests-remaining': '0' })).toBeNull();
+    expect(limitsOf(anthropic, { 'anthropic-ratelimit-requests-remaining': '0' })).toBeNull();
   });
 });
 
@@ -74,16 +76,6 @@ describe('IETF RateLimit members', () => {
 describe('which values are numbers, durations and resets', () => {
   it.each<[string, number | null]>([
     ['0.25', NOW + 250],
-    ['12h', NOW + 12 * 3_600_000],
-    ['0.25h', NOW + 900_000],
-    ['1.25m', NOW + 75_000],
-    ['1.25ms', NOW + 1],
-    ['1m30s', NOW + 90_000],
-    ['1h2m3s4ms', NOW + 3_723_004],
-    ['1sx', null],
-    ['h', null],
-    [`${'0'.repeat(62)}1s`, NOW + 1000], // 64 characters: read
-    [`${'0'.repeat(63)}1s`, null], // 65: too long to read
     [`${'0'.repeat(63)}5`, NOW + 5000],
     [`${'0'.repeat(64)}5`, null],
   ])('reset %j is %j', (reset, resetAt) => {
@@ -101,7 +93,19 @@ describe('which values are numbers, durations and resets', () => {
     expect(limits({ 'x-ratelimit-remaining': value, 'x-ratelimit-limit': '10' })?.remaining).toBe(remaining);
   });
 
-  it('a reset never lies more than a day ahead', () => {
-    expect(limits({ 'x-ratelimit-reset': '999999h' })?.resetAt).toBe(NOW + DAY);
+  it.each<[string, number | null]>([
+    ['12h', NOW + 12 * 3_600_000],
+    ['0.25h', NOW + 900_000],
+    ['1.25m', NOW + 75_000],
+    ['1.25ms', NOW + 1],
+    ['1m30s', NOW + 90_000],
+    ['1h2m3s4ms', NOW + 3_723_004],
+    [`${'0'.repeat(62)}1s`, NOW + 1000], // 64 characters: read
+    [`${'0'.repeat(63)}1s`, null], // 65: too long to read
+    ['1sx', null],
+    ['h', null],
+    ['999999h', NOW + DAY], // never more than a day ahead
+  ])('OpenAI reset (a Go duration) %j is %j', (reset, resetAt) => {
+    expect(limitsOf(openAi, { 'x-ratelimit-reset-requests': reset, 'x-ratelimit-limit-requests': '10' })?.resetAt).toBe(resetAt);
   });
 });

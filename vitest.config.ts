@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { componentProject, unitProject } from './vitest.projects.ts';
 
 // Debian's Chromium: Playwright's own browser download cannot work on these machines.
 // As root it needs --no-sandbox; the other flags keep it off the (closed) network.
@@ -24,23 +25,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/msw/**/*.test.ts', 'test/server/**/*.test.{ts,tsx}'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'component',
-          environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/react/setup.ts'],
-        },
-      },
+      unitProject({ packaging: true }),
+      componentProject,
       {
         extends: true,
         test: {

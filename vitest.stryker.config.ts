@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import { componentProject, unitProject } from './vitest.projects.ts';
 
 // Stryker stops a mutant's run at the first failing test. Running the fast Node tests first and the
 // jsdom ones (and the 400-case property suite) last means most mutants are caught before the slow
@@ -14,34 +15,15 @@ class FastFirst extends BaseSequencer {
 }
 
 // The test projects Stryker runs against each mutant (`npm run test:mutation`): the `unit` and
-// `component` projects of vitest.config.ts, without the Chromium ones (browser, storybook), which
-// are too slow to run once per mutant on a 2-core machine. Keep the two lists below in step with
-// vitest.config.ts.
+// `component` projects of vitest.config.ts (shared through vitest.projects.ts), without the
+// packaging checks and the Chromium projects (browser, storybook), which are too slow to run once
+// per mutant on a 2-core machine.
 export default defineConfig({
   plugins: [react()],
   test: {
     sequence: { sequencer: FastFirst },
     // One test at a time on a busy machine: the 400-case property suites can pass 5 s.
     testTimeout: 30_000,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'node',
-          // test/scripts (the packed package, README snippets) checks packaging, not behaviour.
-          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/chain/**/*.test.ts', 'test/msw/**/*.test.ts', 'test/server/**/*.test.{ts,tsx}'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'component',
-          environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/react/setup.ts'],
-        },
-      },
-    ],
+    projects: [unitProject({ packaging: false }), componentProject],
   },
 });

@@ -21,7 +21,8 @@ function pairedLimits(headers: HeaderMap, { rateLimit }: HeaderContext, names: R
     if (leadingNumber(headers.get(remainingName)) === 0) spent = Math.max(spent ?? resetAt, resetAt);
   }
   const resetAt = rateLimit?.resetAt ?? spent ?? any;
-  const remaining = rateLimit?.remaining ?? (spent !== null ? 0 : null);
+  // A spent limit binds even when another has room (OpenAI: requests left, tokens spent): nothing remains.
+  const remaining = spent !== null ? 0 : rateLimit?.remaining ?? null;
   const limit = rateLimit?.limit ?? null;
   return { rateLimit: limit === null && remaining === null && resetAt === null ? null : { limit, remaining, resetAt } };
 }

@@ -40,10 +40,15 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 export function retryAfterFromHeaders(headers: HeaderMap, now: number): number | null {
   const standard = parseRetryAfter(headers.get('retry-after'), now);
   if (standard !== null) return standard;
-  const ms = asNumber(headers.get('retry-after-ms')?.slice(0, 64));
+  // An over-long value is not said at all: cut short, a zero-padded "000…5000" would read as 0.
+  const number = (name: string) => {
+    const value = headers.get(name);
+    return value !== undefined && value.length <= 64 ? asNumber(value) : null;
+  };
+  const ms = number('retry-after-ms');
   if (ms !== null && ms >= 0) return clampWait(ms);
   for (const name of ['x-ratelimit-retry-after', 'x-retry-after']) {
-    const seconds = asNumber(headers.get(name)?.slice(0, 64));
+    const seconds = number(name);
     if (seconds !== null && seconds >= 0) return clampWait(seconds * 1000);
   }
   return null;

@@ -27,6 +27,9 @@ describe('wait hints in headers', () => {
     [{ 'Retry-After-Ms': 'soon' }, null],
     [{ 'Retry-After-Ms': String(10 * DAY) }, DAY], // clamped to a day
     [{ 'X-Retry-After': String(10 * DAY) }, DAY],
+    // Longer than 64 characters: not said, rather than cut to its zero-padded start (0, "now").
+    [{ 'Retry-After-Ms': `${'0'.repeat(70)}5000` }, null],
+    [{ 'X-Retry-After': `${'0'.repeat(70)}5` }, null],
   ])('%j → %j', async (headers, expected) => {
     expect(await waitOf(503, headers)).toBe(expected);
   });

@@ -99,7 +99,7 @@ describe('errorFromResponse', () => {
     expect(error).toMatchObject({ kind: 'server', status: 500 });
   });
 
-  it("takes the response's URL, and none for an empty one", async () => {
+  it('reads a Response without a URL by its status', async () => {
     const error = await errorFromResponse(new Response('{}', { status: 404 }));
     expect(error.kind).toBe('not_found');
     expect(error).toBeInstanceOf(ApiError);

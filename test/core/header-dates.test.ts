@@ -46,7 +46,8 @@ describe('Retry-After as an HTTP-date', () => {
 
   it("reads RFC 850's two-digit year as the closest century (no more than 50 years ahead)", () => {
     // In 2026, '75' is 2075 (49 years ahead) and '77' is 1977 (51 years ahead is too far).
-    expect(parseRetryAfter('Monday, 01-Jan-75 00:00:00 GMT', NOW)).toBe(Date.UTC(2075, 0, 1) - NOW > 86_400_000 ? 86_400_000 : Date.UTC(2075, 0, 1) - NOW);
+    // (A wait is at most a day: 2075 is read as that.)
+    expect(parseRetryAfter('Monday, 01-Jan-75 00:00:00 GMT', NOW)).toBe(86_400_000);
     expect(parseRetryAfter('Saturday, 01-Jan-77 00:00:00 GMT', NOW)).toBe(0);
     // Near the end of a century, '05' is the next one's.
     const late = Date.UTC(2098, 5, 1);

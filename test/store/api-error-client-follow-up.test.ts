@@ -137,6 +137,25 @@ describe('queries that run again', () => {
   });
 });
 
+describe('queries that hand their errors to an error boundary', () => {
+  it('show no toast when throwOnError says so, as a flag or a function; a throwOnError that throws counts as no', async () => {
+    const queryClient = newQueryClient();
+    const client = createApiErrorClient({ queryClient, retry: { maxRetries: 0 } });
+    client.mount();
+    const fail = (key: string, throwOnError: unknown) =>
+      queryClient.fetchQuery({ queryKey: [key], queryFn: () => Promise.reject(new ApiError({ kind: 'forbidden', status: 403, message: key, code: key })), ...({ throwOnError } as object) }).catch(() => undefined);
+    await fail('flag', true);
+    await fail('yes', () => true);
+    await fail('no', () => 0);
+    await fail('broken', () => {
+      throw new Error('bug');
+    });
+    await fail('plain', undefined);
+    expect(client.store.getState().toasts.map((toast) => toast.error.code).sort()).toEqual(['broken', 'no', 'plain']);
+    client.unmount();
+  });
+});
+
 describe('failed mutations', () => {
   it('shows a toast for each call that failed, and its Retry calls the mutation again', async () => {
     const queryClient = newQueryClient();

@@ -43,14 +43,18 @@ describe('the retry delays of the client', () => {
     expect(client.queryPolicy.retryDelay(0, rateLimited('shop', 1000))).toBe(2000);
     // Another API's window does not hold this one.
     expect(client.queryPolicy.retryDelay(0, rateLimited('other', 1000))).toBe(1000);
+    // A failure with its own wait closes no blind window in the delay: reporting it closes the right one.
+    expect(client.store.getState().rateLimits['other']).toBeUndefined();
   });
 
   it('closes a blind window for a refusal with no wait, and retries exactly when it opens', () => {
     const client = createApiErrorClient({ queryClient: newQueryClient(), now: () => T, retry: { random: () => 0 } });
-    const delay = client.queryPolicy.retryDelay(0, rateLimited('shop', null));
+    // A third failure: the policy alone would back off for 4 s; the window (the first for this API) opens sooner.
+    const delay = client.queryPolicy.retryDelay(2, rateLimited('shop', null));
     const window = client.store.getState().rateLimits['shop'];
     expect(window?.resetAt).toBeGreaterThan(T);
     expect(delay).toBe(window!.resetAt - T);
+    expect(delay).toBeLessThan(createApiErrorClient({ queryClient: newQueryClient(), now: () => T, retry: { random: () => 0 } }).queryPolicy.retryDelay(2, new ApiError({ kind: 'unavailable', status: 503, message: 'x', retryable: true })));
   });
 
   it('closes no window for a failure that is no refusal, or that will not be retried', () => {
@@ -68,6 +72,10 @@ describe('the retry delays of the client', () => {
     const client = createApiErrorClient({ queryClient });
     expect(queryClient.getDefaultOptions().queries?.retry).toBe(client.queryPolicy.retry);
     expect(queryClient.getDefaultOptions().mutations?.retry).toBe(own);
+    const queriesOwn = new QueryClient({ defaultOptions: { queries: { retry: own } } });
+    const other = createApiErrorClient({ queryClient: queriesOwn });
+    expect(queriesOwn.getDefaultOptions().queries?.retry).toBe(own);
+    expect(queriesOwn.getDefaultOptions().mutations?.retry).toBe(other.mutationPolicy.retry);
   });
 });
 
@@ -78,7 +86,8 @@ describe('queries that run again', () => {
     client.mount();
     const alpha = watch(queryClient, 'alpha', (n) => n === 1 && rateLimited('alpha', 1000));
     const beta = watch(queryClient, 'beta', (n) => n === 1 && rateLimited('beta', 3000));
-    const broken = watch(queryClient, 'broken', () => new ApiError({ kind: 'server', status: 500, message: 'boom', api: 'alpha' }));
+    // A server error that names a wait is no rate limit: no window of its API brings it back.
+    const broken = watch(queryClient, 'broken', () => new ApiError({ kind: 'server', status: 500, message: 'boom', api: 'alpha', retryable: true, retryAfterMs: 500 }));
     await vi.advanceTimersByTimeAsync(0);
     expect([alpha.calls, beta.calls, broken.calls]).toEqual([1, 1, 1]);
     await vi.advanceTimersByTimeAsync(1000);
@@ -169,6 +178,18 @@ describe('failed mutations', () => {
     expect(client.store.getState().toasts.map((toast) => toast.count)).toEqual([2]);
     await client.store.getState().toasts[0]!.retry?.();
     expect(calls).toBe(3);
+    client.unmount();
+  });
+
+  it('counts the retries of one call as one incident', async () => {
+    const queryClient = newQueryClient();
+    const client = createApiErrorClient({ queryClient, retry: { maxRetries: 2, random: () => 0 } });
+    client.mount();
+    const mutation = queryClient.getMutationCache().build(queryClient, { mutationFn: () => Promise.reject(rateLimited('shop', 1000)) });
+    const done = mutation.execute(undefined).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(5000);
+    await done;
+    expect(client.store.getState().toasts.map((toast) => toast.count)).toEqual([1]);
     client.unmount();
   });
 

@@ -1,10 +1,11 @@
 // What createApiClient sends and what it makes of each answer, against a real server on 127.0.0.1.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, isApiError, type ApiError } from '../../src/core/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient, defineApi, isApiError, type ApiError } from '../../src/core/index.js';
 import { respond, startLocalServer, type Handler } from '../helpers/local-server.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await server?.close();
   server = undefined;
 });
@@ -30,7 +31,12 @@ describe('createApiClient: what is sent', () => {
     await client.get('coins');
     await client.get(`${url}/other`);
     await client.get(`${url.replace('http', 'HTTP')}/upper`);
-    expect(seen.map((r) => r.url)).toEqual(['/v1/coins', '/v1/coins', '/other', '/upper']);
+    // A URL inside the query is no absolute path; slashes inside the path stay.
+    await client.get('/go?to=https://x.example/');
+    await client.get('coins/1//items');
+    await client.request('/plain');
+    expect(seen.map((r) => r.url)).toEqual(['/v1/coins', '/v1/coins', '/other', '/upper', '/v1/go?to=https://x.example/', '/v1/coins/1//items', '/v1/plain']);
+    expect(seen.at(-1)?.method).toBe('GET');
   });
 
   it('sends the headers of the client and of the call, the call winning, and keeps an Accept the caller chose', async () => {
@@ -71,6 +77,32 @@ describe('createApiClient: what is sent', () => {
     await client.post('/orders', { a: 1 }, { idempotencyKey: 'order-42' });
     await client.post('/orders', { a: 1 });
     expect(seen.map((r) => r.headers['idempotency-key'] ?? null)).toEqual(['order-42', null]);
+  });
+
+  it('sends no credential for a token that is no string', async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 204));
+    await createApiClient({ baseUrl: url, auth: { getToken: () => 12345 as unknown as string } }).get('/a');
+    expect(seen[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('turns a header the fetch refuses into an ApiError naming the request', async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 204));
+    const error = await failure(createApiClient({ baseUrl: url }).get('/a', { headers: { 'bad header': 'x' } }));
+    expect(error.request).toMatchObject({ method: 'GET', url: `${url}/a` });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('sends a FormData body as multipart', async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 204));
+    const form = new FormData();
+    form.set('name', 'crew');
+    await createApiClient({ baseUrl: url }).post('/form', form);
+    expect(seen[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(seen[0]?.body).toContain('crew');
+  });
+
+  it('quotes at most 100 characters of a baseUrl it refuses', () => {
+    expect(() => createApiClient({ baseUrl: `x${'y'.repeat(500)}` })).toThrow(new RegExp(`"x${'y'.repeat(99)}" is not a URL`));
   });
 
   it('sends no credential for an empty token, and turns a getToken that throws into unauthorized', async () => {
@@ -117,13 +149,32 @@ describe('createApiClient: what comes back', () => {
     const client = createApiClient({ baseUrl: url, etagCacheSize: 1 });
     await client.post('/p', { a: 1 });
     await client.post('/p', { a: 1 });
+    // A POST's ETag is not kept for a GET, and a GET's is not sent with a POST.
+    await client.get('/p');
+    await client.post('/p', { a: 1 });
     await client.get('/a');
     await client.get('/a', { headers: { 'if-none-match': '"mine"' } });
     await client.get('/b');
     // '/b' pushed '/a' out of a cache of one: '/a' is fetched whole, then revalidated.
     await expect(client.get('/a')).resolves.toEqual({ path: '/a' });
     await expect(client.get('/a')).resolves.toEqual({ path: '/a' });
-    expect(seen.map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, null, null, '"mine"', null, null, '"/a"']);
+    expect(seen.map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, null, null, null, null, '"mine"', null, null, '"/a"']);
+  });
+});
+
+describe('createApiClient: a relative baseUrl in a page', () => {
+  it("resolves against the page's origin, and refuses when the page has no origin ('null')", async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 200, { ok: true }));
+    vi.stubGlobal('location', { origin: url, href: `${url}/app/` });
+    const client = createApiClient({ baseUrl: '/api' });
+    expect(client.origin()).toBe(url);
+    await expect(client.get('/coins')).resolves.toEqual({ ok: true });
+    expect(seen[0]?.url).toBe('/api/coins');
+    vi.stubGlobal('location', { origin: 'null', href: 'about:blank' });
+    expect(client.origin()).toBeNull();
+    expect(await failure(client.get('/coins'))).toMatchObject({ kind: 'validation' });
+    vi.stubGlobal('location', { origin: '', href: '' });
+    expect(client.origin()).toBeNull();
   });
 });
 
@@ -161,6 +212,18 @@ describe('createApiClient: time and cancelling', () => {
     expect(await failure(createApiClient({ baseUrl: url, retry: false }).get('/a'))).toMatchObject({ kind: 'unavailable', status: 503 });
     await expect(createApiClient({ baseUrl: url, retry: { random: () => 0 } }).get('/a')).resolves.toEqual({ ok: true });
     expect(calls).toBe(2);
+  });
+
+  it('gives up after maxRetries', async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 503, { error: 'busy' }, { 'retry-after': '0' }));
+    expect(await failure(createApiClient({ baseUrl: url, retry: { maxRetries: 2, random: () => 0 } }).get('/a'))).toMatchObject({ kind: 'unavailable' });
+    expect(seen).toHaveLength(3);
+  });
+
+  it("returns a success whose body its profile's check cannot read", async () => {
+    const { url } = await serve((_req, res) => respond(res, 200, { state: 'done' }));
+    const flaky = defineApi({ name: 'flaky', isFailedBody: () => { throw new Error('profile bug'); } });
+    await expect(createApiClient({ baseUrl: url, api: flaky }).get('/job')).resolves.toEqual({ state: 'done' });
   });
 
   it('turns a fetch that throws before sending into an ApiError', async () => {

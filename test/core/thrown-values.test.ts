@@ -1,7 +1,7 @@
 // What normalizeError makes of the values apps actually throw: axios and fetch errors, Responses,
 // strings, bare Errors, plain bodies. Each keeps the request it names and loses its credentials.
 import { describe, expect, it } from 'vitest';
-import { ApiError, errorFromResponse, normalizeError } from '../../src/core/index.js';
+import { ApiError, builtInProfiles, errorFromResponse, normalizeError } from '../../src/core/index.js';
 
 describe('normalizeError: the request an axios error names', () => {
   const axiosError = (config: Record<string, unknown>) => ({ isAxiosError: true, code: 'ERR_NETWORK', name: 'AxiosError', message: 'Network Error', config });
@@ -103,5 +103,49 @@ describe('errorFromResponse', () => {
     const error = await errorFromResponse(new Response('{}', { status: 404 }));
     expect(error.kind).toBe('not_found');
     expect(error).toBeInstanceOf(ApiError);
+  });
+});
+
+describe('normalizeError: what makes a Response, and what a carried response names', () => {
+  it('takes an object for a Response only with a numeric status, a headers object and a text()', () => {
+    const text = () => Promise.resolve('');
+    // A Response's body is not read here; an error body's own message is.
+    const read = (value: Record<string, unknown>) => normalizeError({ ...value, message: 'from the body' }).message;
+    expect(read({ status: 503, headers: {}, text })).not.toBe('from the body');
+    expect(read({ status: 503, headers: {} })).toBe('from the body');
+    expect(read({ status: 503, text })).toBe('from the body');
+    expect(read({ status: '503', headers: {}, text })).toBe('from the body');
+    expect(read({ status: 503, headers: 'x', text })).toBe('from the body');
+  });
+
+  it('reads the API from the URL of a thrown or carried response, and the content type of a carried one', async () => {
+    const profiles = builtInProfiles;
+    const url = 'https://api.piratecrew.fun/v1/pools';
+    expect(normalizeError({ status: 404, headers: {}, text: () => Promise.resolve(''), url }, { profiles }).api).toBe('piratecrew');
+    expect(normalizeError({ message: 'failed', response: { status: 404, headers: {}, data: '', url } }, { profiles }).api).toBe('piratecrew');
+    const like = { status: 404, headers: new Headers(), url, text: () => Promise.resolve(''), clone() { return this; } };
+    expect((await errorFromResponse(like as unknown as Response, { profiles })).api).toBe('piratecrew');
+    // A page read as HTML (its title) only because the content type says so.
+    const html = normalizeError({ message: 'failed', response: { status: 400, headers: { 'content-type': 'text/html' }, data: '<title>Bad input</title> details' } });
+    expect(html.message).toBe('Bad input');
+    const fromResponse = await errorFromResponse(new Response('<title>Bad input</title> details', { status: 400, headers: { 'content-type': 'text/html' } }));
+    expect(fromResponse.message).toBe('Bad input');
+  });
+
+  it('joins an axios baseURL only to a relative url, keeping the slashes inside it, and caps the joined URL', () => {
+    const base = 'https://api.example.test';
+    const request = (url: string, baseURL = base) => normalizeError({ name: 'AxiosError', code: 'ERR_NETWORK', message: 'Network Error', config: { url, baseURL } }).request?.url;
+    expect(request('orders/1')).toBe(`${base}/orders/1`);
+    expect(request('http://other.example.test/x')).toBe('http://other.example.test/x');
+    expect(request('/go?to=https://x.example/')).toBe(`${base}/go?to=https://x.example/`);
+    expect(request(`/${'a'.repeat(8000)}`, `${base}/${'b'.repeat(8000)}`)).toHaveLength(8192);
+  });
+
+  it('takes only credential headers for secrets, by their whole name', () => {
+    const value = 'abcdef123456';
+    for (const header of ['x-authorization-trace', 'authorization-hint', 'cookie-policy']) {
+      const error = normalizeError({ name: 'Error', message: `trace ${value} failed`, config: { url: '/a', headers: { [header]: value } } });
+      expect(error.message, header).toContain(value);
+    }
   });
 });

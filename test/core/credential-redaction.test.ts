@@ -1,0 +1,79 @@
+// Credentials never reach a message or a log: the token shapes servers echo, the caller's own
+// secrets, and credentials in URLs. What is no credential (ids, UUIDs, words) stays readable.
+import { describe, expect, it } from 'vitest';
+import { ApiError, httpUrl, normalizeError } from '../../src/core/index.js';
+
+/** The message faultline keeps for a thrown Error with this text. */
+const kept = (text: string, secrets?: string[]) => normalizeError(new Error(text), secrets ? { secrets } : undefined).message;
+/** The request URL toJSON gives to a log. */
+const logged = (url: string) => (new ApiError({ kind: 'server', message: 'x', request: { method: 'GET', url } }).toJSON().request as { url: string }).url;
+
+describe('token shapes in messages', () => {
+  it.each([
+    ['a bearer token', 'invalid Bearer abcdefgh123', 'invalid Bearer [redacted]'],
+    ['a basic credential', 'bad basic dXNlcjpwYXNzd29yZA==', 'bad basic [redacted]'],
+    ['a token keyword', 'token abc.def_ghi~jk', 'token [redacted]'],
+    ['a Stripe secret key', 'key sk_live_abcdefgh1 rejected', 'key [redacted] rejected'],
+    ['a Stripe publishable test key', 'pk_test_ABCDEFGH2', '[redacted]'],
+    ['a restricted key', 'rk_live_12345678', '[redacted]'],
+    ['a query credential', 'GET /a?api_key=s3cr3t&page=2', 'GET /a?api_key=redacted&page=2'],
+    ['an access_token', 'see access-token=abc#frag', 'see access-token=redacted#frag'],
+    ['a client secret', 'client_secret=xyz other', 'client_secret=redacted other'],
+    ['a JWT', 'jwt eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl ok', 'jwt [redacted] ok'],
+    ['a JWT after a dot', 'x.eyJhbGciOi.eyJzdWIiOi.c2ln', 'x.[redacted]'],
+    ['an RPC key in a path', 'POST https://eth.example/v2/Ab3dEfGh1jKlMnOpQr5tUvWxYz012345 failed', 'POST https://eth.example/v2/[redacted] failed'],
+    ['an RPC key before a query', 'https://x.example/Ab3dEfGh1jKlMnOpQr5tUvWxYz012345?x=1', 'https://x.example/[redacted]?x=1'],
+  ])('redacts %s', (_name, text, expected) => {
+    expect(kept(text)).toBe(expected);
+  });
+
+  it.each([
+    ['a short bearer value', 'Bearer abc'],
+    ['a JWT-like word inside a word', 'xeyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl'],
+    ['a JWT with a short segment', 'eyJhbGciOi.eyJ.c2lnbmF0dXJl'],
+    ['a JWT with a missing third dot', 'eyJhbGciOi eyJzdWIiOi'],
+    ['eyJ alone', 'eyJab.cd'],
+    ['a UUID in a path', '/orders/123e4567-e89b-12d3-a456-426614174000/items'],
+    ['a long path segment of letters only', '/docs/abcdefghijklmnopqrstuvwxyzabcdefgh'],
+    ['a long path segment of digits only', '/blocks/123456789012345678901234567890123'],
+    ['a short mixed id', '/coins/abc123'],
+    ['a key= inside a word', 'monkey=banana'],
+    ['a Stripe-like word with a short tail', 'sk_live_abc'],
+  ])('keeps %s', (_name, text) => {
+    expect(kept(text)).toBe(text);
+  });
+
+  it('redacts several JWTs in one run and keeps what lies between', () => {
+    expect(kept('a eyJaaaa.bbbbb.ccccc.eyJdddd.eeeee.fffff z')).toBe('a [redacted].[redacted] z');
+    expect(kept('eyJ.eyJ.eyJaaaa.bbbbb.ccc')).toBe('eyJ.eyJ.[redacted]');
+  });
+
+  it("redacts the caller's own secrets of 4 characters or more, wherever they appear", () => {
+    expect(kept('user hunter2 failed; hunter2 again', ['hunter2'])).toBe('user [redacted] failed; [redacted] again');
+    expect(kept('pin abc kept', ['abc'])).toBe('pin abc kept');
+    expect(kept('pin abcd gone', ['abcd'])).toBe('pin [redacted] gone');
+  });
+});
+
+describe('URLs in logs', () => {
+  it('masks user-info and credential parameters, and keeps the rest', () => {
+    expect(logged('https://user:pass@api.example/a?page=2')).toBe('https://api.example/a?page=2');
+    expect(logged('https://api.example/a?token=abc&page=2&Signature=xyz')).toBe('https://api.example/a?token=redacted&page=2&Signature=redacted');
+    expect(logged('https://api.example/a?page=2')).toBe('https://api.example/a?page=2');
+    expect(logged('/relative/path?sig=abc#top')).toBe('/relative/path?sig=redacted#top');
+    expect(logged('/relative/path?page=1')).toBe('/relative/path?page=1');
+  });
+
+  it('keeps a URL it cannot parse, with token shapes still cut out', () => {
+    expect(logged('http://[bad host/a Bearer abcdefgh123')).toBe('http://[bad host/a Bearer [redacted]');
+  });
+
+  it('passes only http(s) links', () => {
+    expect(httpUrl('https://docs.example/a b')).toBe('https://docs.example/a%20b');
+    expect(httpUrl('  http://docs.example/  ')).toBe('http://docs.example/');
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://x.example/', '/relative', 'not a url', 42, null, `https://x.example/${'a'.repeat(2048)}`]) {
+      expect(httpUrl(bad), String(bad).slice(0, 30)).toBeNull();
+    }
+    expect(httpUrl(`https://x.example/${'a'.repeat(2000)}`)).not.toBeNull();
+  });
+});

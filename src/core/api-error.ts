@@ -7,6 +7,19 @@ import { attempt, inheritedProp, safeString } from './safe.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
 import { BRAND } from './is-api-error.js';
 
+/**
+ * The secrets an error was read with (the caller's, the token its request carried), kept off the
+ * object where no log or inspector sees them: `toJSON` cuts them out of every member, the
+ * wrapped cause's message included.
+ */
+const secretsOf = new WeakMap<object, readonly string[]>();
+
+/** Records what `toJSON` must cut out of this error's copy; returns the error. */
+export function rememberSecrets(error: ApiError, secrets: readonly string[] | undefined): ApiError {
+  if (secrets?.length) secretsOf.set(error, secrets);
+  return error;
+}
+
 /** The members of `toJSON` that may hold a whole body's worth of text. */
 const LARGE_MEMBERS = ['details', 'body'];
 
@@ -192,7 +205,7 @@ export class ApiError extends Error {
         body: read('body', undefined),
         // A wrapped error's name and message (its message often names the URL it failed on, `?api_key=…` and all).
         cause: typeof causeName === 'string' || typeof causeMessage === 'string' ? { name: typeof causeName === 'string' ? causeName.slice(0, 100) : 'Error', message: typeof causeMessage === 'string' ? causeMessage : '' } : cause,
-       }, LARGE_MEMBERS);
+       }, LARGE_MEMBERS, attempt(() => secretsOf.get(this), undefined));
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, isApiError } from './api-error.js';
+import { ApiError, isApiError, rememberSecrets } from './api-error.js';
 import { buildError } from './build-error.js';
 import { readContext, type NormalizeContext } from './context.js';
 import { KINDS, defaultRecovery, fallbackMessage, isTransientKind, type ErrorKind } from './kinds.js';
@@ -74,6 +74,11 @@ function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext):
 function normalizeUnsafe(input: unknown, given: NormalizeContext): ApiError {
   if (isApiError(input)) return input;
   const context = withSecrets(given, input);
+  // The error keeps the cause as it was thrown; its toJSON cuts these secrets out of it.
+  return rememberSecrets(readThrown(input, context), context.secrets);
+}
+
+function readThrown(input: unknown, context: NormalizeContext): ApiError {
   // The caller's profiles read their own SDKs' thrown values first (opt-in: faultline/chain).
   const own = errorFromProfiles(input, context);
   if (own) return own;
@@ -145,7 +150,7 @@ export async function errorFromResponse(response: Response, context?: NormalizeC
     const contentType = headers.get('content-type') ?? null;
     const timeout = asNumber(prop(context, 'bodyTimeoutMs'));
     const body = await readResponseBody(response, contentType, MAX_BODY_BYTES, timeout !== null && timeout >= 0 ? timeout : BODY_TIMEOUT_MS);
-    return buildError({ status: statusOf(response), headers, body, contentType, url: asText(inheritedProp(response, 'url')) || null }, ctx);
+    return rememberSecrets(buildError({ status: statusOf(response), headers, body, contentType, url: asText(inheritedProp(response, 'url')) || null }, ctx), ctx.secrets);
   } catch (error) {
     return normalizeError(error, ctx);
   }

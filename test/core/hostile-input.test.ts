@@ -285,6 +285,20 @@ describe('secrets', () => {
     expect(JSON.stringify(error)).not.toContain(token);
   });
 
+  it("keeps axios's token out of toJSON when the thrown error's own message carries it", () => {
+    // An SDK that puts the raw header value into its message; no pattern could tell it is a token.
+    const raw = 'k7Qz9wXpL2mN4vB8';
+    const thrown = Object.assign(new Error(`request with ${raw} failed`), {
+      isAxiosError: true,
+      response: { status: 401, headers: {}, data: { message: 'no' } },
+      config: { method: 'get', url: 'https://api.example/a', headers: { 'X-Api-Key': raw } },
+    });
+    const error = normalizeError(thrown);
+    expect(error.cause).toBe(thrown); // the cause is kept as it was thrown
+    expect(JSON.stringify(error)).not.toContain(raw);
+    expect(JSON.stringify(error.toJSON().cause)).toContain('request with');
+  });
+
   it('redacts credentials in the URL of a wrapped error message in toJSON().cause', () => {
     const cause = new Error(`GET https://api.example/v1/a?api_key=${token}&page=2 failed; retry with token=${token}`);
     const json = JSON.stringify(new ApiError({ kind: 'network', message: 'offline', cause }));

@@ -1,27 +1,11 @@
 // What createApiClient sends and what it makes of each answer, against a real server on 127.0.0.1.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient, defineApi, isApiError, type ApiError } from '../../src/core/index.js';
-import { respond, startLocalServer, type Handler } from '../helpers/local-server.js';
+import { createApiClient, defineApi } from '../../src/core/index.js';
+import { respond } from '../helpers/local-server.js';
+import { failure, servePerTest } from '../helpers/serve-per-test.js';
 
-let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
-afterEach(async () => {
-  vi.unstubAllGlobals();
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler) {
-  server = await startLocalServer(handler);
-  return server;
-}
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isApiError(error)).toBe(true);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
+const serve = servePerTest();
+afterEach(() => vi.unstubAllGlobals());
 
 describe('createApiClient: what is sent', () => {
   it('joins the base and the path with one slash, and sends an absolute URL as it is', async () => {

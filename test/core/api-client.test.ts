@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, ipfsPinning, isApiError, pirateCrew, type ApiError } from '../../src/core/index.js';
-import { respond, startLocalServer, type Handler } from '../helpers/local-server.js';
+import { describe, expect, it } from 'vitest';
+import { createApiClient, ipfsPinning, pirateCrew, type ApiError } from '../../src/core/index.js';
+import { respond, startLocalServer } from '../helpers/local-server.js';
+import { failure, servePerTest } from '../helpers/serve-per-test.js';
 
-let server: Awaited<ReturnType<typeof startLocalServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler) {
-  server = await startLocalServer(handler);
-  return server;
-}
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isApiError(error)).toBe(true);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
+const serve = servePerTest();
 
 describe('createApiClient', () => {
   it('sends JSON and parses JSON', async () => {
@@ -75,8 +59,7 @@ describe('createApiClient', () => {
 
   it('throws a network ApiError when nothing listens', async () => {
     const { url, close } = await serve((_req, res) => respond(res, 200, {}));
-    await close();
-    server = undefined;
+    await close(); // closing it again after the test is harmless
     expect(await failure(createApiClient({ baseUrl: url }).get('/x'))).toMatchObject({ kind: 'network', retryable: true });
   });
 

@@ -10,7 +10,7 @@ import { requestIdFromHeaders } from './request-id.js';
 import { clampWait, retryAfterFromHeaders } from './retry-after.js';
 import { MAX_STRING, jsonSafeCopy } from './plain-value.js';
 import { MAX_BODY_TEXT } from './read-body.js';
-import { attempt, isRecord } from './safe.js';
+import { attempt, finiteNumber, isRecord } from './safe.js';
 import { looksLikeHtml, textFromHtml, toPlainText } from './markup.js';
 import { redactSecrets } from './secrets.js';
 import { capText } from './text.js';
@@ -39,8 +39,6 @@ function serverSaysRetry(headers: HeaderMap): boolean | null {
   return value === 'true' ? true : value === 'false' ? false : null;
 }
 
-const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
 /**
  * What a profile's `readHeaders` said, each value checked: an app's hook is untrusted code like any
  * SDK (a kind that is no kind, `retry: 'false'`, a getter that throws all read as "said nothing").
@@ -54,10 +52,10 @@ function readOwnHeaders(profile: ApiProfile | null, headers: HeaderMap, context:
     const reading: HeaderReading = {
       kind: isErrorKind(kind) ? kind : null,
       retry: typeof retry === 'boolean' ? retry : null,
-      defaultWaitMs: finiteOrNull(defaultWaitMs),
+      defaultWaitMs: finiteNumber(defaultWaitMs),
     };
     if (rateLimit === null) reading.rateLimit = null;
-    else if (isRecord(rateLimit)) reading.rateLimit = { limit: finiteOrNull(rateLimit.limit), remaining: finiteOrNull(rateLimit.remaining), resetAt: finiteOrNull(rateLimit.resetAt) };
+    else if (isRecord(rateLimit)) reading.rateLimit = { limit: finiteNumber(rateLimit.limit), remaining: finiteNumber(rateLimit.remaining), resetAt: finiteNumber(rateLimit.resetAt) };
     return reading;
   }, {});
 }

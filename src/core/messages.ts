@@ -2,8 +2,8 @@ import type { ApiError } from './api-error.js';
 import type { ErrorKind } from './kinds.js';
 import type { ApiProfile } from './profile.js';
 import type { Recovery } from './recovery.js';
-import { ERROR_KINDS, kindFacts } from './kinds.js';
-import { asText, attempt, inheritedProp, isRecord, prop } from './safe.js';
+import { isErrorKind, kindFacts } from './kinds.js';
+import { asText, attempt, finiteNumber, inheritedProp, isRecord, prop } from './safe.js';
 import { safeHttpUrl } from './url-safety.js';
 import type { ApiName } from './register.js';
 
@@ -151,18 +151,16 @@ export interface ErrorFacts {
   details: unknown;
 }
 
-const KINDS: ReadonlySet<string> = new Set(ERROR_KINDS);
 const text = (value: unknown, max = 500): string | null => (typeof value === 'string' ? value.slice(0, max) : null);
-const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Reads an error's fields for display; see `ErrorFacts`. Never throws. */
 export function errorFacts(error: unknown): ErrorFacts {
   const read = (key: string) => attempt(() => inheritedProp(error, key), undefined);
   const kind = read('kind');
-  const status = finite(read('status'));
+  const status = finiteNumber(read('status'));
   const recovery = read('recovery');
   return {
-    kind: typeof kind === 'string' && KINDS.has(kind) ? (kind as ErrorKind) : 'unknown',
+    kind: isErrorKind(kind) ? kind : 'unknown',
     status: status !== null && Number.isInteger(status) && status >= 100 && status <= 599 ? status : null,
     code: text(read('code'), 200),
     message: text(read('message'), 2000) ?? '',
@@ -171,8 +169,8 @@ export function errorFacts(error: unknown): ErrorFacts {
     api: text(read('api'), 200),
     messageKey: text(read('messageKey'), 300),
     docUrl: safeHttpUrl(read('docUrl')),
-    retryAfterMs: finite(read('retryAfterMs')),
-    resetAt: finite(attempt(() => prop(read('rateLimit'), 'resetAt'), undefined)),
+    retryAfterMs: finiteNumber(read('retryAfterMs')),
+    resetAt: finiteNumber(attempt(() => prop(read('rateLimit'), 'resetAt'), undefined)),
     recovery: typeof recovery === 'string' ? (recovery.slice(0, 40) as Recovery) : null,
     retryable: read('retryable') === true,
     details: read('details'),

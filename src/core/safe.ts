@@ -61,6 +61,11 @@ export function asText(value: unknown): string | null {
   return null;
 }
 
+/** A finite number, only when it already is one (no strings); null otherwise. */
+export function finiteNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 /** A finite number from a number or a numeric string; null otherwise. */
 export function asNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

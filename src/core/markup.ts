@@ -81,9 +81,12 @@ function firstElementText(html: string, name: 'title' | 'h1'): string | undefine
   return close ? html.slice(contentStart, close.start) : undefined;
 }
 
-/** The readable text of an HTML error page: its title, else its first heading, else its body text. */
-export function textFromHtml(input: string, secrets: readonly string[] = []): string {
-  const html = withoutCode(capText(input, 4 * MAX_TEXT_INPUT));
+/**
+ * The readable text of an HTML error page: its title, else its first heading, else its body text.
+ * Only the first `maxInput` characters are read (tests lift the cap to reach the readers below it).
+ */
+export function textFromHtml(input: string, secrets: readonly string[] = [], maxInput = 4 * MAX_TEXT_INPUT): string {
+  const html = withoutCode(capText(input, maxInput));
   for (const candidate of [firstElementText(html, 'title'), firstElementText(html, 'h1')]) {
     const plain = candidate ? toPlainText(candidate, MAX_MESSAGE_LENGTH, secrets) : '';
     if (plain) return plain;

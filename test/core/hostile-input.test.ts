@@ -12,6 +12,8 @@ import {
   toHeaderMap,
 } from '../../src/core/index.js';
 import { MAX_RATE_LIMIT_WINDOWS, createApiErrorStore, rateLimitKey, report, waitForRateLimitWindow } from '../../src/store/index.js';
+import { textFromHtml } from '../../src/core/markup.js';
+import { redactSecrets } from '../../src/core/secrets.js';
 import { respond, startLocalServer } from '../helpers/local-server.js';
 
 // Issue 12: every API a page talks to is untrusted input. These inputs froze, flooded or misled
@@ -164,6 +166,41 @@ describe('every reader is bounded, whatever the size of its input', () => {
     spy.mockRestore();
     expect(delays.length).toBeGreaterThan(0);
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+});
+
+// The caps above hide the readers behind them: a reader that backtracks again would still pass every
+// capped test. These inputs are far past every cap and reach the readers themselves; each one read
+// linearly takes milliseconds, read by a backtracking pattern minutes (past the test timeout).
+describe('the readers behind the caps are linear on their own', () => {
+  const MB = 1 << 20;
+
+  it('redactSecrets reads megabytes of token-like runs in one pass', () => {
+    const dashes = 'eyJ-'.repeat(MB); // every `eyJ` starts a JWT that never gets its dot
+    expect(redactSecrets(dashes)).toBe(dashes);
+    const firstSegmentOnly = `eyJabcd.${dashes}`; // a JWT whose second segment never ends
+    expect(redactSecrets(firstSegmentOnly)).toBe(firstSegmentOnly);
+    expect(redactSecrets(`${dashes}.abcd.efgh, then text`)).toBe('[redacted], then text');
+    const mixed = 'eyJa.eyJa. Bearer x sk_live_ ?token= '.repeat(MB / 32);
+    expect(redactSecrets(mixed)).toBe(mixed);
+    expect(redactSecrets(`Bearer ${'a'.repeat(4 * MB)}`)).toBe('Bearer [redacted]');
+  });
+
+  it('rateLimitFromHeaders reads a 1 MB number that ends in a letter as no number, when handed a plain Map', () => {
+    const value = `${'1'.repeat(MB)}x`;
+    expect(rateLimitFromHeaders(new Map([['x-ratelimit-limit', value]]), NOW)).toBeNull();
+    expect(rateLimitFromHeaders(new Map([['x-ratelimit-limit', value], ['x-ratelimit-remaining', '0']]), NOW)).toEqual({ limit: null, remaining: 0, resetAt: null });
+  });
+
+  // Each tag never closes, so every one of its 600,000 starts fails; the page's text is found anyway.
+  it.each([
+    ['<title>', '<h1>Bad gateway</h1>', 'Bad gateway'],
+    ['<title>', '<p>Service down</p>', 'Service down'],
+    ['<title ', '<p>Service down</p>', 'Service down'],
+    ['<h1 ', '<p>Service down</p>', 'Service down'],
+    ['<body ', '<p>Service down</p>', 'Service down'],
+  ])('the HTML page reader reads 600,000 unclosed %s after %s', (tag, page, text) => {
+    expect(textFromHtml(`${page}${tag.repeat(600_000)}`, [], Infinity)).toBe(text);
   });
 });
 

@@ -4,7 +4,7 @@ import { anthropic, errorFromResponse, gitHub, normalizeError, openAi, parseRetr
 // Each rule faultline honours, with the document it comes from. `now` is fixed: 2026-11-24 12:00 UTC.
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 
-// Vendor dialects are opt-in profiles chosen by host among those given: every read here gives all five.
+// Vendor dialects are opt-in profiles chosen by host among those given: every read here gives all four.
 const failed = (status: number, body: unknown, headers: Record<string, string> = {}, url = 'https://api.example.org/v1/x') =>
   errorFromResponse(
     new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), {
@@ -90,7 +90,11 @@ describe('retry rules of RFCs and of the SDKs faultline is measured against', ()
   it.each([
     ['OpenAI: requests spent → the requests reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '100', 'x-ratelimit-reset-tokens': '6m0s' }, 1_000, 'api.openai.com'],
     ['OpenAI: tokens spent → the tokens reset', { 'x-ratelimit-remaining-requests': '5', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s' }, 360_000, 'api.openai.com'],
-    ['OpenAI: both spent → the later reset', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1.5s' }, 20_000, 'api.openai.com'],
+    // Both spent: no request succeeds before the later reset, whichever limit comes first.
+    ['OpenAI: both spent → the later reset (requests)', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '20s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1.5s' }, 20_000, 'api.openai.com'],
+    ['OpenAI: both spent → the later reset (tokens)', { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1.5s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '20s' }, 20_000, 'api.openai.com'],
+    ['Anthropic: both spent → the later reset (tokens)', { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': '2026-11-24T12:00:20Z', 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-11-24T12:05:00Z' }, 300_000, 'api.anthropic.com'],
+    ['Anthropic: both spent → the later reset (requests)', { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': '2026-11-24T12:05:00Z', 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-11-24T12:00:20Z' }, 300_000, 'api.anthropic.com'],
     ['Anthropic: anthropic-ratelimit-*-reset is RFC 3339', { 'anthropic-ratelimit-requests-remaining': '0', 'anthropic-ratelimit-requests-reset': '2026-11-24T12:00:45Z', 'anthropic-ratelimit-tokens-remaining': '900', 'anthropic-ratelimit-tokens-reset': '2026-11-24T12:05:00Z' }, 45_000, 'api.anthropic.com'],
     ['Anthropic: an offset is honoured', { 'anthropic-ratelimit-tokens-remaining': '0', 'anthropic-ratelimit-tokens-reset': '2026-11-24T13:00:10+01:00' }, 10_000, 'api.anthropic.com'],
     ['X-RateLimit-Retry-After (seconds)', { 'x-ratelimit-retry-after': '7' }, 7_000, 'api.example.org'],

@@ -109,5 +109,5 @@ export const discord: ApiProfile = {
   },
 };
 
-/** The five vendor header dialects together. */
+/** The four vendor header dialects together. */
 export const vendorHeaderProfiles: readonly ApiProfile[] = [openAi, anthropic, gitHub, discord];

@@ -12,7 +12,7 @@ import { MAX_STRING, jsonSafeCopy } from './plain-value.js';
 import { MAX_BODY_TEXT } from './read-body.js';
 import { attempt, finiteNumber, isRecord } from './safe.js';
 import { looksLikeHtml, textFromHtml, toPlainText } from './markup.js';
-import { redactSecrets } from './secrets.js';
+import { redactField } from './secrets.js';
 import { capText } from './text.js';
 import { redactUrl, safeHttpUrl } from './url-safety.js';
 
@@ -79,12 +79,6 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const status = parts.status ?? fields.status ?? null;
   const secrets = context.secrets ?? [];
   const plain = (text: string) => toPlainText(text, 500, secrets);
-  // A short field (code, request id, param) redacted like a message; a secret is cut, not shortened.
-  const field = (value: unknown, max = 200): string | null => {
-    if (typeof value !== 'string') return null;
-    const text = redactSecrets(capText(value, max + 256).trim(), secrets);
-    return text === '' ? null : capText(text, max);
-  };
 
   let serverMessage: string | null = null;
   if (typeof rawBody === 'string') {
@@ -92,7 +86,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   } else if (typeof fields.message === 'string') {
     serverMessage = plain(fields.message);
   }
-  const code = field(fields.code);
+  const code = redactField(fields.code, secrets);
 
   const found = findRule(profile, code, status);
   const rule = found?.rule;
@@ -147,7 +141,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
     retryAfterMs,
     retryAfterSource,
     rateLimit,
-    requestId: field(fields.requestId) ?? field(requestIdFromHeaders(parts.headers)),
+    requestId: redactField(fields.requestId, secrets) ?? redactField(requestIdFromHeaders(parts.headers), secrets),
     param: typeof fields.param === 'string' ? plain(fields.param).slice(0, 200) || null : null,
     docUrl: safeHttpUrl(typeof fields.docUrl === 'string' ? redactUrl(fields.docUrl, secrets) : null),
     // Copied, bounded and redacted: the caller's own secrets (the token it sent) are cut out too.

@@ -7,6 +7,7 @@ import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.j
 import { errorFromProfiles } from './read-thrown.js';
 import { asNumber, asText, attempt, inheritedProp, isRecord, prop, safeString } from './safe.js';
 import { toPlainText } from './markup.js';
+import { redactField } from './secrets.js';
 import { capText } from './text.js';
 import { kindOfThrown } from './thrown.js';
 
@@ -63,7 +64,8 @@ function fromThrown(input: unknown, kind: ErrorKind, context: NormalizeContext):
   return new ApiError({
     kind,
     message: text || (KINDS[kind].message ?? fallbackMessage(kind, null)),
-    code: typeof code === 'number' || typeof code === 'string' ? String(code).slice(0, 200) : null,
+    // Redacted like a server's code: SDK errors carry the server's code, and it is shown in the toast.
+    code: redactField(typeof code === 'number' ? String(code) : code, context.secrets),
     retryable: isTransientKind(kind),
     request: context.request ?? null,
     recovery: defaultRecovery(kind),

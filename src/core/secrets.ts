@@ -1,5 +1,6 @@
 // Credentials never reach a message, a log or the store: known token shapes and the caller's own
 // secrets are cut out of every text faultline keeps.
+import { capText } from './text.js';
 
 // Credentials that servers sometimes echo back ("invalid token eyJ…", "Bearer abc…", "?api_key=…").
 // Each pattern is linear: a fixed prefix, then one greedy run whose end is the end of the match.
@@ -72,4 +73,15 @@ export function redactSecrets(text: string, secrets: readonly string[] = [], pat
     .replace(STRIPE_KEY, '[redacted]')
     .replace(PATH_KEY, redactPathKey)
     .replace(QUERY_SECRET, (_match, name: string) => `${name}redacted`);
+}
+
+/**
+ * A short field (code, request id) redacted like a message, whether a server sent it or a thrown
+ * value carried it; null when not a string or blank. Cut after redacting, so a secret that runs
+ * past `max` is cut out whole rather than shortened into view.
+ */
+export function redactField(value: unknown, secrets: readonly string[] = [], max = 200): string | null {
+  if (typeof value !== 'string') return null;
+  const text = redactSecrets(capText(value, max + 256).trim(), secrets);
+  return text === '' ? null : capText(text, max);
 }

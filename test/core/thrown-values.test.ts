@@ -51,6 +51,21 @@ describe('normalizeError: errors without a response', () => {
     expect(normalizeError(Object.assign(new Error('bug'), { code: { nested: true } })).code).toBeNull();
   });
 
+  // SDK errors (Stripe's, for one) carry the server's code, and the toast shows it: it is redacted
+  // like a code the server sent in a body, token shapes and the caller's own secrets alike.
+  it("redacts a thrown error's code like a server's: token shapes and the caller's secrets", () => {
+    const stripeKey = normalizeError(Object.assign(new Error('declined'), { code: 'card_declined sk_live_abcdefghijklmnop1234' }));
+    expect(stripeKey.code).toBe('card_declined [redacted]');
+    const own = normalizeError(Object.assign(new Error('declined'), { code: 'refused for k7Qz9wXpL2mN' }), { secrets: ['k7Qz9wXpL2mN'] });
+    expect(own.code).toBe('refused for [redacted]');
+    const bearer = normalizeError(Object.assign(new Error('declined'), { code: 'Bearer abcdefghijklmnop' }), { secrets: ['abcdefghijklmnop'] });
+    expect(bearer.code).toBe('Bearer [redacted]');
+    // The cut comes after the redaction: a secret across the 200th character is not left half in view.
+    const long = normalizeError(Object.assign(new Error('x'), { code: `${'c'.repeat(190)} k7Qz9wXpL2mN` }), { secrets: ['k7Qz9wXpL2mN'] });
+    expect(long.code).toHaveLength(200);
+    expect(long.code).not.toContain('k7Qz');
+  });
+
   it('reads a thrown string as the message, and an empty one as the fallback, keeping the request', () => {
     const request = { method: 'GET', url: 'https://api.example.test/a' };
     expect(normalizeError('quota gone', { request })).toMatchObject({ kind: 'unknown', message: 'quota gone', request });

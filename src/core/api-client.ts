@@ -3,6 +3,7 @@ import { bodySignalsError } from './body-fields.js';
 import { buildError } from './build-error.js';
 import { delay } from './delay.js';
 import type { NormalizeContext } from './context.js';
+import { credentialSecrets } from './credential-headers.js';
 import { resolveProfile } from './profile-match.js';
 import { toHeaderMap } from './headers.js';
 import { KINDS } from './kinds.js';
@@ -119,6 +120,18 @@ async function readToken(auth: ApiClientAuth | undefined, request: { method: str
   }
 }
 
+/**
+ * `new Headers(init)`, failing as an ApiError that does not quote the value: `Headers` refuses a
+ * value with a control character in a TypeError that quotes it, and header values are often keys.
+ */
+function toHeaders(init: HeadersInit | undefined, request: { method: string; url: string }): Headers {
+  try {
+    return new Headers(init);
+  } catch {
+    throw new ApiError({ kind: 'validation', message: 'A request header is not a valid header name or value', request, recovery: 'fix-request', cause: new TypeError('Invalid header') });
+  }
+}
+
 /** Whether the API's profile says this 2xx body reports a failure (an async job that failed). */
 function profileSaysFailed(url: string, body: unknown, context: NormalizeContext): boolean {
   try {
@@ -143,9 +156,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const etags = new Map<string, { etag: string; body: unknown }>();
   const etagCacheSize = options.etagCacheSize ?? 100;
 
-  async function send(url: string, init: ApiRequestInit, method: string, idempotencyKey: string | null): Promise<unknown> {
-    const headers = new Headers(options.headers);
-    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+  async function send(url: string, init: ApiRequestInit, method: string, idempotencyKey: string | null, secrets: string[]): Promise<unknown> {
+    const headers = toHeaders(options.headers, { method, url });
+    toHeaders(init.headers, { method, url }).forEach((value, name) => headers.set(name, value));
     if (!headers.has('accept')) headers.set('accept', 'application/json');
     if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
     const token = await readToken(options.auth, { method, url });
@@ -171,7 +184,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const context: NormalizeContext = {
       request: { method, url, idempotencyKey },
       ...(options.api ? { api: options.api } : {}),
-      secrets: token ? [token] : [],
+      secrets: token ? [...secrets, token] : secrets,
     };
 
     // The caller's signal and our timeout, told apart: a timeout is `timeout`, a cancel is `aborted`.
@@ -240,12 +253,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     // One key for the logical request: every retry below sends the same one.
     const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
     const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT_METHODS.has(method) }) : null;
+    // Keys the caller sends in its own headers are secrets like the token: a server may echo them.
+    const secrets = [...credentialSecrets(options.headers), ...credentialSecrets(init.headers)];
     for (let failures = 0; ; failures += 1) {
       try {
-        return (await send(url, init, method, idempotencyKey)) as T;
+        return (await send(url, init, method, idempotencyKey, secrets)) as T;
       } catch (error) {
         // Whatever went wrong before the request was sent (a header fetch refuses) is an ApiError too.
-        const apiError = error instanceof ApiError ? error : normalizeError(error, { request: { method, url } });
+        const apiError = error instanceof ApiError ? error : normalizeError(error, { request: { method, url }, secrets });
         if (!policy || !policy.retry(failures, apiError)) throw apiError;
         try {
           await delay(policy.retryDelay(failures, apiError), init.signal);
@@ -256,9 +271,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  const withBody = (method: string) => <T>(path: string, body?: unknown, init: ApiRequestInit = {}) => {
+  const withBody = (method: string) => async <T>(path: string, body?: unknown, init: ApiRequestInit = {}): Promise<T> => {
     if (body === undefined) return request<T>(path, { ...init, method });
-    const headers = new Headers(init.headers);
+    const headers = toHeaders(init.headers, { method, url: joinUrl(options.baseUrl, path) });
     if (!isRawBody(body) && !headers.has('content-type')) headers.set('content-type', 'application/json');
     return request<T>(path, { ...init, method, headers, body: isRawBody(body) ? body : JSON.stringify(body) });
   };

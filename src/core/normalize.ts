@@ -1,6 +1,7 @@
 import { ApiError, isApiError, rememberSecrets } from './api-error.js';
 import { buildError } from './build-error.js';
 import { readContext, type NormalizeContext } from './context.js';
+import { credentialSecrets } from './credential-headers.js';
 import { KINDS, defaultRecovery, fallbackMessage, isTransientKind, type ErrorKind } from './kinds.js';
 import { toHeaderMap } from './headers.js';
 import { BODY_TIMEOUT_MS, MAX_BODY_BYTES, readResponseBody } from './read-body.js';
@@ -32,28 +33,10 @@ function axiosRequest(error: unknown): NormalizeContext['request'] {
   return { method: (asText(prop(config, 'method')) ?? 'GET').slice(0, 20).toUpperCase(), url: full.slice(0, 8192) };
 }
 
-// Request headers that carry credentials; their values are secrets wherever they reappear.
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token|cookie)$/i;
-
-/**
- * The credentials an axios-style error's request carried (`config.headers.Authorization`, an
- * `x-api-key`): the raw value and, for `Bearer …`, the token alone.
- */
-function axiosSecrets(error: unknown): string[] {
-  const headers = toHeaderMap(prop(prop(error, 'config'), 'headers'));
-  const secrets: string[] = [];
-  for (const [name, value] of headers) {
-    if (!CREDENTIAL_HEADER.test(name)) continue;
-    secrets.push(value);
-    const token = /^\s*\S+\s+(\S{4,})\s*$/.exec(value)?.[1];
-    if (token) secrets.push(token);
-  }
-  return secrets;
-}
-
 /** The context with the thrown value's own credentials added to its secrets. */
 function withSecrets(context: NormalizeContext, input: unknown): NormalizeContext {
-  const found = axiosSecrets(input);
+  // axios's `config.headers`: its own Authorization or x-api-key.
+  const found = credentialSecrets(prop(prop(input, 'config'), 'headers'));
   return found.length ? { ...context, secrets: [...(context.secrets ?? []), ...found] } : context;
 }
 

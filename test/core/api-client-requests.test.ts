@@ -109,6 +109,45 @@ describe('createApiClient: what is sent', () => {
     }
     expect(seen).toHaveLength(0);
   });
+
+  // A key passed in headers rather than through `auth` is as secret as the token: a server that
+  // echoes the key it refused must not put it into the error (issue 12, secrets).
+  it("keeps keys sent in the client's and the call's headers out of the error a server echoes them into", async () => {
+    const key = 'k7Qz9wXpL2mN4vB8';
+    const token = 'Zt5Rw8Yp3Lq6Nv2J';
+    const { url } = await serve((req, res) => {
+      const sent = String(req.headers['x-api-key'] ?? req.headers.authorization ?? '').replace(/^Bearer /, '');
+      respond(res, 401, { message: `invalid api key ${sent}`, code: `bad_key_${sent}`, request_id: sent }, { 'x-request-id': sent });
+    });
+    const errors = [
+      await failure(createApiClient({ baseUrl: url, headers: { 'x-api-key': key } }).get('/a')),
+      await failure(createApiClient({ baseUrl: url, headers: [['X-Api-Key', ` ${key} `]] }).get('/a')),
+      await failure(createApiClient({ baseUrl: url }).get('/a', { headers: { authorization: `Bearer ${token}` } })),
+      await failure(createApiClient({ baseUrl: url }).post('/a', { a: 1 }, { headers: new Headers({ Authorization: `Bearer ${token}` }) })),
+    ];
+    for (const error of errors) {
+      expect(error).toMatchObject({ kind: 'unauthorized', message: 'invalid api key [redacted]', requestId: '[redacted]', code: 'bad_key_[redacted]' });
+      expect(JSON.stringify(error)).not.toMatch(/k7Qz|Zt5R/);
+    }
+  });
+
+  it('refuses a header value that cannot be sent without quoting it, on every method', async () => {
+    const { url, seen } = await serve((_req, res) => respond(res, 204));
+    const key = 'key12345678\nInjected: yes';
+    const client = createApiClient({ baseUrl: url });
+    const errors = [
+      await failure(createApiClient({ baseUrl: url, headers: { 'x-api-key': key } }).get('/a')),
+      await failure(client.get('/a', { headers: { 'x-api-key': key } })),
+      await failure(client.post('/a', { a: 1 }, { headers: { 'x-api-key': key } })),
+      await failure(client.put('/a', 'raw', { headers: { 'x-api-key': key } })),
+    ];
+    for (const error of errors) {
+      expect(error).toMatchObject({ kind: 'validation', recovery: 'fix-request', message: 'A request header is not a valid header name or value', request: { url: `${url}/a` } });
+      expect(JSON.stringify(error)).not.toContain('key1234');
+      expect(String((error.cause as Error).message)).not.toContain('key1234');
+    }
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe('createApiClient: what comes back', () => {

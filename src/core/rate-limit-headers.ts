@@ -82,6 +82,8 @@ function listMembers(value: string | undefined): Member[] {
  * IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers-08+): each `RateLimit` member names a
  * policy (`"burst";r=0;t=30`) and `RateLimit-Policy` describes it (`"burst";q=10;w=1`). The member
  * that is spent (or has the least left) is the one that limits, and its own policy gives the quota.
+ * Of several spent members the one that resets last limits: no request succeeds before every spent
+ * quota is back (the rule the OpenAI and Anthropic SDKs follow for their paired limits too).
  * Drafts 3–7 send one field of `key=value` members (`limit=100, remaining=50, reset=5`).
  */
 function ietfFields(headers: HeaderMap): { limit: number | null; remaining: number | null; reset: string | undefined } {
@@ -90,10 +92,11 @@ function ietfFields(headers: HeaderMap): { limit: number | null; remaining: numb
   const legacy = (key: string) => field.find((member) => member.has(key))?.get(key);
   if (legacy('limit') ?? legacy('remaining') ?? legacy('reset')) return { limit: leadingNumber(legacy('limit')), remaining: leadingNumber(legacy('remaining')), reset: legacy('reset') };
   let current: Member | undefined;
+  const resetOf = (member: Member | undefined) => leadingNumber(member?.get('t')) ?? -1;
   for (const member of field) {
     const left = leadingNumber(member.get('r'));
     const best = current ? leadingNumber(current.get('r')) : null;
-    if (left !== null && (best === null || left < best)) current = member;
+    if (left !== null && (best === null || left < best || (left === 0 && best === 0 && resetOf(member) > resetOf(current)))) current = member;
   }
   current ??= field[0];
   const policy = (current && policies.find((p) => p.get('') === current.get(''))) ?? policies[0];

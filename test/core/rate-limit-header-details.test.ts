@@ -52,8 +52,14 @@ describe('IETF RateLimit members', () => {
     expect(limits({ ratelimit: '"day";r=50;t=600, "burst";r=0;t=5, "hour";r=9;t=60' })).toMatchObject({ remaining: 0, resetAt: NOW + 5000 });
   });
 
-  it('of two members equally spent, the first binds', () => {
-    expect(limits({ ratelimit: '"burst";r=0;t=1, "day";r=0;t=3600' })).toMatchObject({ remaining: 0, resetAt: NOW + 1000 });
+  // Retrying when the burst quota is back is refused while the day quota is still spent.
+  it('of several spent members, the one that resets last binds, wherever it stands, with its policy', () => {
+    const policy = '"burst";q=10;w=1, "day";q=1000;w=86400';
+    expect(limits({ ratelimit: '"burst";r=0;t=1, "day";r=0;t=3600', 'ratelimit-policy': policy })).toEqual({ limit: 1000, remaining: 0, resetAt: NOW + 3_600_000 });
+    expect(limits({ ratelimit: '"day";r=0;t=3600, "burst";r=0;t=1', 'ratelimit-policy': policy })).toEqual({ limit: 1000, remaining: 0, resetAt: NOW + 3_600_000 });
+    expect(limits({ ratelimit: '"hour";r=5;t=7200, "burst";r=0;t=1, "day";r=0;t=3600' })).toMatchObject({ remaining: 0, resetAt: NOW + 3_600_000 });
+    // A spent member that names no reset does not hide one that does.
+    expect(limits({ ratelimit: '"burst";r=0;t=1, "day";r=0' })).toMatchObject({ remaining: 0, resetAt: NOW + 1000 });
   });
 
   it('a quoted member name finds its policy written as a bare token, and the other way round', () => {

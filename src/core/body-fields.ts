@@ -165,7 +165,7 @@ function readErrorItem(item: unknown): BodyFields {
  * One reading over the container the fields live in (the nested `error`, else the body), with the
  * few places where a convention differs written where they differ.
  */
-export function readBodyFields(body: unknown): BodyFields {
+export function readBodyFields(body: unknown, contentType: string | null = null): BodyFields {
   if (isArray(body)) return body.length ? readErrorItem(body[0]) : {};
   if (!isRecord(body)) return {};
   const error = prop(body, 'error');
@@ -176,8 +176,9 @@ export function readBodyFields(body: unknown): BodyFields {
   const nested = isRecord(error);
   const source = nested ? error : body;
   // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status"), also
-  // when an `errors` array (§3, extension members) lists each problem with a `pointer`.
-  const problem = error === undefined && (prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (type !== null && prop(body, 'instance') !== undefined));
+  // when an `errors` array (§3, extension members) lists each problem with a `pointer`. Served as
+  // `application/problem+json` (§3) a body is a problem whatever members it has (`type` alone).
+  const problem = error === undefined && ((contentType !== null && /^\s*application\/problem\+json\b/i.test(contentType)) || prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (type !== null && prop(body, 'instance') !== undefined));
   const first = isArray(errors) && errors.length > 0 ? readErrorItem(errors[0]) : null;
   // GraphQL and JSON:API: the first item of a non-empty `errors` array speaks for the body.
   const listed = !nested && !problem ? first : null;

@@ -60,8 +60,8 @@ function readOwnHeaders(profile: ApiProfile | null, headers: HeaderMap, context:
   }, {});
 }
 
-function readFields(profile: ApiProfile | null, body: unknown): BodyFields {
-  const general = attempt(() => readBodyFields(body), {});
+function readFields(profile: ApiProfile | null, body: unknown, contentType: string | null): BodyFields {
+  const general = attempt(() => readBodyFields(body, contentType), {});
   const own = profile?.read ? attempt(() => profile.read!(body, general), {}) : {};
   return isRecord(own) ? { ...general, ...own } : general;
 }
@@ -75,7 +75,7 @@ export function buildError(parts: ErrorParts, context: NormalizeContext): ApiErr
   const rawBody = typeof parts.body === 'string' ? capText(parts.body, MAX_BODY_TEXT) : parts.body;
   const match = matchProfile(context, requestUrl, rawBody);
   const profile = match?.profile ?? null;
-  const fields = readFields(profile, rawBody);
+  const fields = readFields(profile, rawBody, parts.contentType);
   const status = parts.status ?? fields.status ?? null;
   const secrets = context.secrets ?? [];
   const plain = (text: string) => toPlainText(text, 500, secrets);

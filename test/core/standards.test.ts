@@ -150,6 +150,19 @@ describe('RFC 9457 problem details with an `errors` array', () => {
     expect(JSON.stringify(error.details)).toContain('profile/color');
   });
 
+  // RFC 9457 §3: the media type says it is a problem, so `type` is its code even with no title or detail.
+  it('reads a body served as application/problem+json as a problem, with only a type and errors', async () => {
+    const body = { type: 'https://example.net/validation-error', status: 422, errors: [{ detail: 'must be positive', pointer: '#/age' }] };
+    const problem = await failed(422, body, { 'content-type': 'application/problem+json; charset=utf-8' });
+    expect(problem).toMatchObject({ kind: 'validation', code: 'https://example.net/validation-error', docUrl: 'https://example.net/validation-error', param: 'age', message: 'must be positive' });
+    const typeOnly = await failed(503, { type: 'https://example.net/maintenance' }, { 'content-type': 'application/problem+json' });
+    expect(typeOnly).toMatchObject({ kind: 'unavailable', code: 'https://example.net/maintenance', docUrl: 'https://example.net/maintenance' });
+    // "about:blank" names no problem type of its own: the status speaks (§4.2.1).
+    expect(await failed(404, { type: 'about:blank', status: 404 }, { 'content-type': 'application/problem+json' })).toMatchObject({ kind: 'not_found', code: null, docUrl: null });
+    // Served as plain JSON the same body is a list of errors, as GraphQL and JSON:API send them.
+    expect(await failed(422, body)).toMatchObject({ code: null, docUrl: null, param: 'age' });
+  });
+
   it('still reads GraphQL and JSON:API errors arrays as before', async () => {
     const graphql = await failed(200, { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' }, path: ['viewer'] }], data: null });
     expect(graphql).toMatchObject({ kind: 'unauthorized', code: 'UNAUTHENTICATED', param: 'viewer' });

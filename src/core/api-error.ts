@@ -116,10 +116,11 @@ export class ApiError extends Error {
   /** May the same request be sent again automatically. */
   declare readonly retryable: boolean;
   /**
-   * How long to wait before sending the request again, in ms: finite, in [0, 1 day]. Set only when
-   * the request may be retried (`retryable`) or on a rate limit, where it is the time until the
-   * window opens (counted down even when the retry is left to a person); null otherwise, since a
-   * wait before a request that must not be resent means nothing.
+   * How long to wait before sending the request again, in ms: finite, in [0, 1 day]. Errors
+   * faultline builds carry one only when the request may be retried (`retryable`) or on a rate
+   * limit, where it is the time until the window opens (counted down even when the retry is left to
+   * a person), and null otherwise, since a wait before a request that must not be resent means
+   * nothing. An error built by hand keeps the wait its caller gives (clamped to that range).
    */
   declare readonly retryAfterMs: number | null;
   /** Where `retryAfterMs` came from; null when there is no wait. */

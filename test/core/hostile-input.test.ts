@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   ERROR_KINDS,
+  pirateCrew,
   pumpFun,
   createApiClient,
+  type ApiProfile,
   describeError,
   errorFromResponse,
   isApiError,
@@ -214,6 +216,16 @@ describe('hostile shapes', () => {
     const plain = normalizeError({ code, message: 'm' });
     expect(ERROR_KINDS).toContain(plain.kind);
     expect(typeof describeError(plain).description).toBe('string');
+  });
+
+  // A profile's code table is read by own property only: a code named like an Object.prototype
+  // member finds no rule (`Object` itself, under the key `constructor`), only the status rule.
+  it.each(['constructor', '__proto__', 'toString'])('finds no profile rule for a code named %s', async (code) => {
+    const read = (profile: ApiProfile, url: string) =>
+      errorFromResponse(new Response(JSON.stringify({ error: { code, message: 'm' } }), { status: 400, headers: { 'content-type': 'application/json' } }), { now: NOW, profiles: [profile], request: { method: 'GET', url } });
+    // pumpFun has rules by status only; pirateCrew has a code table (and no rule for 400).
+    expect(await read(pumpFun, 'https://frontend-api-v3.pump.fun/coins')).toMatchObject({ api: 'pumpfun', code, kind: 'validation', messageKey: 'pumpfun.400' });
+    expect(await read(pirateCrew, 'https://api.piratecrew.fun/crew')).toMatchObject({ api: 'piratecrew', code, kind: 'validation', messageKey: null });
   });
 
   it('leaves `&constructor;` and friends as text', () => {

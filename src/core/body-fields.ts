@@ -178,7 +178,7 @@ export function readBodyFields(body: unknown, contentType: string | null = null)
   // RFC 9457: `type` identifies the problem (a URI; "about:blank" means "see the status"), also
   // when an `errors` array (§3, extension members) lists each problem with a `pointer`. Served as
   // `application/problem+json` (§3) a body is a problem whatever members it has (`type` alone).
-  const problem = error === undefined && ((contentType !== null && /^\s*application\/problem\+json\b/i.test(contentType)) || prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (type !== null && prop(body, 'instance') !== undefined));
+  const problem = error === undefined && (/problem\+json/i.test(`${contentType}`) || prop(body, 'title') !== undefined || prop(body, 'detail') !== undefined || (type !== null && prop(body, 'instance') !== undefined));
   const first = isArray(errors) && errors.length > 0 ? readErrorItem(errors[0]) : null;
   // GraphQL and JSON:API: the first item of a non-empty `errors` array speaks for the body.
   const listed = !nested && !problem ? first : null;

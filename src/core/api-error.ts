@@ -152,7 +152,7 @@ export class ApiError extends Error {
 
   constructor(init: ApiErrorInit) {
     // A message that is no string (a hand-built error from JavaScript) must not make the constructor throw.
-    super(typeof init.message === 'string' ? init.message : safeString(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    super(safeString(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     Object.defineProperty(this, BRAND, { value: true });
     const target = this as unknown as Record<string, unknown>;
     const given = init as unknown as Record<string, unknown>;

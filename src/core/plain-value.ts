@@ -59,7 +59,7 @@ function copy(value: unknown, secrets: readonly string[], depth: number, budget:
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value !== 'object') return undefined;
-  if (attempt(() => budget.seen.has(value), true)) return '[Circular]';
+  if (budget.seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Object]';
   budget.seen.add(value);
   return attempt<unknown>(() => {

@@ -109,3 +109,63 @@ describe('ApiError.toJSON', () => {
     expect(values).toBeGreaterThan(900);
   });
 });
+
+// The exact edges of toJSON's budgets (src/core/plain-value.ts): a log line must be as big as the
+// budget allows and no bigger, and what is cut is left out rather than kept as empty filler.
+describe('ApiError.toJSON budgets, at their edges', () => {
+  const jsonOf = (init: Partial<ConstructorParameters<typeof ApiError>[0]>) => new ApiError({ kind: 'server', message: 'x', ...init }).toJSON();
+  // Words, not one long run: a long unbroken run of letters would be redacted as a token.
+  const text = (length: number) => 'ab '.repeat(Math.ceil(length / 3)).slice(0, length);
+
+  it('keeps the 1,000th value of a member and drops the 1,001st', () => {
+    // 1 (the list) + 19 × (1 + 50) + 1 (the last list) = 971 values before the last list's items.
+    const details = [...Array.from({ length: 19 }, () => Array.from({ length: 50 }, () => 1)), Array.from({ length: 40 }, () => 2)];
+    const copy = jsonOf({ details }).details as number[][];
+    expect(copy).toHaveLength(20);
+    expect(copy[19]).toEqual(Array.from({ length: 29 }, () => 2));
+  });
+
+  it('fills the 64 KiB of text of a list exactly, cutting the string that crosses it and dropping the rest', () => {
+    const body = jsonOf({ body: Array.from({ length: 12 }, () => text(8000)) }).body as string[];
+    expect(body).toHaveLength(9);
+    expect(body[8]).toHaveLength(64 * 1024 - 8 * 8000);
+    const exact = jsonOf({ body: Array.from({ length: 12 }, () => text(8192)) }).body as string[];
+    expect(exact).toHaveLength(8);
+    expect(exact.join('')).toHaveLength(64 * 1024);
+  });
+
+  it("counts an object's keys as text too, and stops at the budget instead of adding empty members", () => {
+    const details = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, text(8192)]));
+    const copy = jsonOf({ details }).details as Record<string, string>;
+    expect(Object.keys(copy)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']);
+    // 7 strings of 8,192 and 8 keys of 2 characters leave 8,176 for the 8th string.
+    expect(copy.k7).toHaveLength(64 * 1024 - 7 * 8192 - 8 * 2);
+  });
+
+  it('keeps the first 50 keys of an object, and bounds the depth of lists as of objects', () => {
+    const wide = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, i]));
+    expect(Object.keys(jsonOf({ details: wide }).details as object)).toHaveLength(50);
+    const deepList = [[[[[[[['bottom']]]]]]]];
+    const deepObject = { a: { a: { a: { a: { a: { a: { a: { a: 'bottom' } } } } } } } };
+    const depthOf = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + depthOf(Object.values(value)[0]) : 0);
+    const listCopy = jsonOf({ details: deepList }).details;
+    expect(depthOf(listCopy)).toBe(depthOf(jsonOf({ details: deepObject }).details));
+    expect(JSON.stringify(listCopy)).toContain('"[Object]"');
+  });
+
+  it('gives ordinary members a logger can rewrite, and reads a value whose keys cannot be listed as unreadable', () => {
+    const copy = jsonOf({ details: { user: 'ada', note: 'hi' } }).details as Record<string, unknown>;
+    expect(JSON.stringify(copy)).toBe('{"user":"ada","note":"hi"}');
+    copy.user = '[scrubbed]';
+    delete copy.note;
+    expect(copy).toEqual({ user: '[scrubbed]' });
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('no keys'); } });
+    expect(jsonOf({ details: hostile }).details).toBe('[Unreadable]');
+  });
+
+  it('falls back for fields a subclass or a hand-made error left without their type', () => {
+    const error = new ApiError({ kind: 'server', message: 'x', status: 500, retryable: false, request: { method: 'GET', url: 42 as unknown as string } });
+    for (const [key, value] of [['kind', 7], ['message', { text: 'no' }], ['status', '500']] as const) Object.defineProperty(error, key, { value });
+    expect(error.toJSON()).toMatchObject({ kind: 'unknown', message: '', status: null, retryable: false, request: null });
+  });
+});

@@ -216,7 +216,8 @@ export function createApiErrorStore(options: ApiErrorStoreOptions = {}): ApiErro
             rateLimitKey: windowKey,
             durationMs,
             remainingMs: durationMs,
-            runningSince: existing.runningSince === null ? null : now,
+            // layout() starts the clock again from now if the toast runs (visible, not paused).
+            runningSince: null,
           };
           update(toasts.map((toast) => (toast === existing ? merged : toast)), now);
           return get().toasts.find((toast) => toast.id === existing.id) ?? merged;

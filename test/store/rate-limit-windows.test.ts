@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, builtInProfiles, normalizeError, type ApiErrorInit } from '../../src/core/index.js';
-import { createApiErrorStore, nextDeadline, rateLimitKey, report, type RateLimitKeySource } from '../../src/store/index.js';
+import { MAX_RATE_LIMIT_WINDOWS, createApiErrorStore, nextDeadline, rateLimitKey, report, type RateLimitKeySource } from '../../src/store/index.js';
 
 // Rate-limit windows: while one is closed its requests wait and its toast counts down. Every API
 // (every origin) has its own window; what happens to one must not happen to the others.
@@ -44,6 +44,27 @@ describe('rate-limit windows', () => {
     expect(toast).toMatchObject({ rateLimitKey: null, durationMs: 6000 });
     store.getState().tick(T0 + 1000);
     expect(store.getState().toasts.map((t) => t.error.kind)).toEqual(['unavailable']);
+  });
+
+  it('past MAX_RATE_LIMIT_WINDOWS, drops the windows already open again first, then the one that opens soonest', () => {
+    const store = createApiErrorStore();
+    const open = (key: string, resetAt: number, now = T0) => store.getState().openRateLimit(key, { limit: null, remaining: 0, resetAt }, now);
+    for (let i = 0; i < MAX_RATE_LIMIT_WINDOWS; i += 1) open(`k${i}`, T0 + 10_000 + i);
+    open('new', T0 + 50_000);
+    const keys = () => Object.keys(store.getState().rateLimits);
+    expect(keys()).toHaveLength(MAX_RATE_LIMIT_WINDOWS);
+    expect(keys()).not.toContain('k0');
+    expect(keys()).toEqual(expect.arrayContaining(['k1', 'k99', 'new']));
+    // k1 and k2 open again at T0 + 10,002 (no tick yet): they go, and k3, the soonest still closed, stays.
+    open('later', T0 + 60_000, T0 + 10_002);
+    expect(keys()).toHaveLength(MAX_RATE_LIMIT_WINDOWS - 1);
+    expect(keys()).not.toContain('k1');
+    expect(keys()).not.toContain('k2');
+    expect(keys()).toEqual(expect.arrayContaining(['k3', 'new', 'later']));
+    // Re-opening a window that is kept moves no other window out.
+    open('k50', T0 + 70_000, T0 + 10_002);
+    expect(keys()).toHaveLength(MAX_RATE_LIMIT_WINDOWS - 1);
+    expect(keys()).toContain('k3');
   });
 
   it('a window with no toast opens at its reset all the same', () => {

@@ -10,11 +10,11 @@ const ASCTIME_DATE = /^(?:mon|tue|wed|thu|fri|sat|sun) ([a-z]{3}) ([ \d]\d) (\d{
 
 function utc(year: number, monthName: string, day: number, hour: number, minute: number, second: number): number | null {
   const month = MONTHS.indexOf(monthName.toLowerCase());
-  if (month === -1 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
   // RFC 9110 §5.6.7 allows a leap second (60): it is the instant the next minute starts.
-  const at = Date.UTC(year, month, day, hour, minute, second);
-  // Date.UTC rolls 31 Feb over into March: a day the month does not have is no date.
-  return new Date(Date.UTC(year, month, day)).getUTCMonth() === month ? at : null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
+  // Date.UTC rolls 31 Feb over into March and month -1 back into December: an unknown month, day 0
+  // and a day the month does not have all come back in another month, and are no date.
+  return new Date(Date.UTC(year, month, day)).getUTCMonth() === month ? Date.UTC(year, month, day, hour, minute, second) : null;
 }
 
 /**
@@ -29,7 +29,7 @@ function fullYear(twoDigits: number, now: number): number {
   return year;
 }
 
-/** An HTTP-date (RFC 9110 §5.6.7, any of its three forms) in epoch ms, or null. */
+/** An HTTP-date (RFC 9110 §5.6.7, any of its three forms) in epoch ms, or null. (`Number(' 6')` is 6: asctime's space-padded day needs no trim.) */
 export function parseHttpDate(value: string, now: number): number | null {
   const text = value.trim();
   if (text.length > 40) return null;
@@ -38,6 +38,6 @@ export function parseHttpDate(value: string, now: number): number | null {
   m = RFC850_DATE.exec(text);
   if (m) return utc(fullYear(Number(m[3]), now), m[2]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
   m = ASCTIME_DATE.exec(text);
-  if (m) return utc(Number(m[6]), m[1]!, Number(m[2]!.trim()), Number(m[3]), Number(m[4]), Number(m[5]));
+  if (m) return utc(Number(m[6]), m[1]!, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
   return null;
 }

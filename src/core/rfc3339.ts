@@ -5,9 +5,11 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,
 export function parseRfc3339(value: string): number | null {
   const m = RFC3339.exec(value.trim());
   if (!m) return null;
-  const [, y, mo, d, h, mi, s, fraction = '', , sign, oh = '0', om = '0'] = m;
+  const [, y, mo, d, h, mi, s, fraction = '', , sign, oh, om] = m;
   const month = Number(mo) - 1;
-  if (month > 11 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60 || Number(oh) > 23 || Number(om) > 59) return null;
+  // Without an offset, Number(undefined) is NaN and passes the offset checks (the offset is then 0).
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60 || Number(oh) > 23 || Number(om) > 59) return null;
+  // Month 13, day 0 and 31 Feb roll over into another month in Date.UTC: no date.
   if (new Date(Date.UTC(Number(y), month, Number(d))).getUTCMonth() !== month) return null;
   const offset = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;

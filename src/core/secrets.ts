@@ -20,6 +20,11 @@ const WORD = /[A-Za-z0-9_]/;
 
 /** Cuts JWTs (`eyJ…` `.` 4+ chars `.` …) out of one run of JWT characters, in one pass. */
 function redactJwts(run: string): string {
+  // Where the segment (base64url characters) starting at `i` ends: at a '.' or the end of the run.
+  const segmentEnd = (i: number) => {
+    while (i < run.length && SEGMENT.test(run[i]!)) i += 1;
+    return i;
+  };
   let out = '';
   let copied = 0;
   let from = 0;
@@ -32,26 +37,15 @@ function redactJwts(run: string): string {
     }
     // First segment: every candidate start inside it ends at the same place, so a failure here
     // fails them all and the search resumes after it (what keeps "eyJ-eyJ-eyJ-…" linear).
-    let i = start + 3;
-    while (i < run.length && SEGMENT.test(run[i]!)) i += 1;
-    const firstEnd = i;
-    let ok = firstEnd - start - 3 >= 4 && run[i] === '.';
-    if (ok) {
-      i += 1;
-      const second = i;
-      while (i < run.length && SEGMENT.test(run[i]!)) i += 1;
-      ok = i - second >= 4 && run[i] === '.';
-      if (ok) {
-        i += 1;
-        while (i < run.length && SEGMENT.test(run[i]!)) i += 1;
-      }
-    }
-    if (ok) {
+    const firstEnd = segmentEnd(start + 3);
+    const secondEnd = firstEnd - start - 3 >= 4 && run[firstEnd] === '.' ? segmentEnd(firstEnd + 1) : -1;
+    if (secondEnd - firstEnd - 1 >= 4 && run[secondEnd] === '.') {
+      const end = segmentEnd(secondEnd + 1);
       out += `${run.slice(copied, start)}[redacted]`;
-      copied = i;
-      from = i;
+      copied = end;
+      from = end;
     } else {
-      from = Math.max(firstEnd, start + 1);
+      from = firstEnd;
     }
   }
   return copied === 0 ? run : out + run.slice(copied);

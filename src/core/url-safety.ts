@@ -33,7 +33,8 @@ export function redactUrl(input: string, secrets: readonly string[] = []): strin
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2048) return null;
   try {
-    const url = new URL(value.trim());
+    // The URL parser strips leading and trailing spaces and C0 controls itself.
+    const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

@@ -55,7 +55,39 @@ describe('token shapes in messages', () => {
   });
 });
 
+describe('token shapes at their edges', () => {
+  const cut = (text: string) => new ApiError({ kind: 'server', message: 'x', details: { text } }).toJSON().details as { text: string };
+
+  it('cuts a scheme token after any run of spaces', () => {
+    expect(cut('Authorization failed: Bearer   abcdefgh1234').text).toBe('Authorization failed: Bearer   [redacted]');
+  });
+
+  it('takes a JWT from 4 characters per segment, not 3', () => {
+    expect(cut('jwt eyJabcd.wxyz.s here').text).toBe('jwt [redacted] here');
+    expect(cut('jwt eyJabc.wxyz.s here').text).toBe('jwt eyJabc.wxyz.s here');
+    expect(cut('jwt eyJabcd.wxy.s here').text).toBe('jwt eyJabcd.wxy.s here');
+    // A failed candidate does not hide a real token later in the same run.
+    expect(cut('eyJab.eyJhbGci.eyJzdWIi.sig9 end').text).toBe('eyJab.[redacted] end');
+  });
+
+  it("ignores a caller's secret shorter than 4 characters (it would shred every word that holds it)", () => {
+    expect(kept('a cab on the slab', ['ab'])).toBe('a cab on the slab');
+    expect(kept('pin 4821 rejected', ['4821'])).toBe('pin [redacted] rejected');
+  });
+});
+
 describe('URLs in logs', () => {
+  it('keeps a URL with nothing to mask exactly as given, not as the URL parser would rewrite it', () => {
+    expect(logged('HTTPS://Api.Example.com/a%20b/../c?q=1#Top')).toBe('HTTPS://Api.Example.com/a%20b/../c?q=1#Top');
+    expect(logged('relative/path?page=1')).toBe('relative/path?page=1');
+  });
+
+  it('masks a user name alone, and a credential parameter however its name is escaped', () => {
+    expect(logged('https://ada@api.example/a')).toBe('https://api.example/a');
+    expect(logged('https://:hunter2@api.example/a')).toBe('https://api.example/a');
+    expect(logged('https://api.example/a?api%5Fkey=abc123&page=2')).toBe('https://api.example/a?api_key=redacted&page=2');
+  });
+
   it('masks user-info and credential parameters, and keeps the rest', () => {
     expect(logged('https://user:pass@api.example/a?page=2')).toBe('https://api.example/a?page=2');
     expect(logged('https://api.example/a?token=abc&page=2&Signature=xyz')).toBe('https://api.example/a?token=redacted&page=2&Signature=redacted');

@@ -93,3 +93,37 @@ describe("Anthropic's RFC 3339 resets", () => {
     expect(await resetOf(value)).toBeNull();
   });
 });
+
+// The readers themselves, at the edges of each field (RFC 9110 §5.6.7, RFC 3339 §5.6).
+describe('date readers at their edges', async () => {
+  const { parseHttpDate } = await import('../../src/core/http-date.js');
+  const { parseRfc3339 } = await import('../../src/core/rfc3339.js');
+
+  it('reads every month by its name, February included, and the last valid hour, minute and second', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    months.forEach((name, month) => expect(parseHttpDate(`Sun, 01 ${name} 2027 00:00:00 GMT`, NOW), name).toBe(Date.UTC(2027, month, 1)));
+    expect(parseHttpDate('Sun, 28 Feb 2027 23:59:59 GMT', NOW)).toBe(Date.UTC(2027, 1, 28, 23, 59, 59));
+    expect(parseHttpDate('Sun Feb  7 10:00:00 2027', NOW)).toBe(Date.UTC(2027, 1, 7, 10));
+    expect(parseHttpDate('  Sun, 28 Feb 2027 00:00:00 GMT  ', NOW)).toBe(Date.UTC(2027, 1, 28));
+  });
+
+  it("takes RFC 850's year exactly 50 years ahead as ahead, and only a later one as past", () => {
+    // RFC 9110 §5.6.7: "more than 50 years in the future" is the past.
+    expect(parseHttpDate('Saturday, 01-Jan-76 00:00:00 GMT', NOW)).toBe(Date.UTC(2076, 0, 1));
+    expect(parseHttpDate('Thursday, 01-Jan-77 00:00:00 GMT', NOW)).toBe(Date.UTC(1977, 0, 1));
+    // Late in a century a small two-digit year is the next century's, up to 50 years ahead exactly.
+    expect(parseHttpDate('Tuesday, 01-Jan-49 00:00:00 GMT', Date.UTC(2099, 0, 1))).toBe(Date.UTC(2149, 0, 1));
+    expect(parseHttpDate('Tuesday, 01-Jan-48 00:00:00 GMT', Date.UTC(2099, 0, 1))).toBe(Date.UTC(2148, 0, 1));
+  });
+
+  it('reads RFC 3339 up to 23:59:60 and offsets up to ±23:59, and nothing past them', () => {
+    expect(parseRfc3339('2027-02-28T23:59:59Z')).toBe(Date.UTC(2027, 1, 28, 23, 59, 59));
+    expect(parseRfc3339('2027-02-28T23:59:60Z')).toBe(Date.UTC(2027, 1, 28, 23, 59, 60));
+    expect(parseRfc3339('2027-12-31T00:00:00+23:59')).toBe(Date.UTC(2027, 11, 31) - (23 * 60 + 59) * 60_000);
+    expect(parseRfc3339(' 2027-01-01T00:00:00Z ')).toBe(Date.UTC(2027, 0, 1));
+    expect(parseRfc3339('2027-01-01T00:00:00-00:30')).toBe(Date.UTC(2027, 0, 1) + 30 * 60_000);
+    for (const bad of ['2027-13-01T00:00:00Z', '2027-00-10T00:00:00Z', '2027-01-00T00:00:00Z', '2027-01-32T00:00:00Z', '2027-02-29T00:00:00Z', '2027-01-01T24:00:00Z', '2027-01-01T00:60:00Z', '2027-01-01T00:00:61Z', '2027-01-01T00:00:00+24:00', '2027-01-01T00:00:00+00:60', 'x2027-01-01T00:00:00Z', '2027-01-01T00:00:00', '2027-01-01T00:00:00Zx']) {
+      expect(parseRfc3339(bad), bad).toBeNull();
+    }
+  });
+});

@@ -69,8 +69,9 @@ export function finiteNumber(value: unknown): number | null {
 /** A finite number from a number or a numeric string; null otherwise. */
 export function asNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // Number('') and Number(' ') are 0: blank is no number. (Number trims what it reads.)
   if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value.trim());
+    const parsed = Number(value);
     return Number.isFinite(parsed) ? parsed : null;
   }
   return null;

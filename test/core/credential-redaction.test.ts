@@ -109,3 +109,17 @@ describe('URLs in logs', () => {
     expect(httpUrl(`https://x.example/${'a'.repeat(2000)}`)).not.toBeNull();
   });
 });
+
+describe('credential request headers', async () => {
+  const { credentialSecrets } = await import('../../src/core/credential-headers.js');
+
+  it('takes the value of every credential header, a vendor-prefixed one too, and the token after a scheme', () => {
+    expect(credentialSecrets({ Authorization: ' Bearer tok_12345 ', 'x-goog-api-key': 'AIzaKey123', 'X-Client-Auth-Token': 'tkn9', Cookie: 'sid=abc' })).toEqual(['Bearer tok_12345', 'tok_12345', 'AIzaKey123', 'tkn9', 'sid=abc']);
+  });
+
+  it('leaves other headers alone, and finds no one token in a value of three words', () => {
+    expect(credentialSecrets({ 'x-cookie-consent': 'yes', accept: 'application/json', 'x-authorization-mode': 'strict' })).toEqual([]);
+    expect(credentialSecrets({ authorization: 'Digest realm abcdef' })).toEqual(['Digest realm abcdef']);
+    expect(credentialSecrets({ authorization: 'Basic abc' })).toEqual(['Basic abc']);
+  });
+});

@@ -74,3 +74,13 @@ describe('named codes, in any case or separator style', () => {
     expect(error.kind).toBe('unavailable');
   });
 });
+
+describe('the kind an HTTP status implies alone', async () => {
+  const { kindFromStatus } = await import('../../src/core/index.js');
+  it.each<[number | null, ErrorKind]>([
+    [399, 'unknown'], [400, 'validation'], [418, 'validation'], [422, 'validation'], [499, 'validation'],
+    [500, 'server'], [599, 'server'], [600, 'unknown'], [null, 'unknown'], [429, 'rate_limited'], [503, 'unavailable'],
+  ])('%s is %s', (status, kind) => {
+    expect(kindFromStatus(status)).toBe(kind);
+  });
+});

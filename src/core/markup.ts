@@ -27,7 +27,7 @@ function decodeEntities(text: string): string {
 const TAG = /<[a-z!/?][^>]*(?:>|$)/gi;
 
 /** Plain, single-spaced text with no markup, capped in length; `secrets` are cut out. Never throws. */
-export function toPlainText(input: string, maxLength = MAX_MESSAGE_LENGTH, secrets: readonly string[] = []): string {
+export function toPlainText(input: string, maxLength = MAX_MESSAGE_LENGTH, secrets?: readonly string[]): string {
   const capped = redactSecrets(capText(input, MAX_TEXT_INPUT), secrets, false);
   // Strip before and after decoding: `&lt;img onerror=…&gt;` must not come back as a tag.
   const text = decodeEntities(capped.replace(TAG, ' ')).replace(TAG, ' ');
@@ -64,7 +64,8 @@ function withoutCode(html: string): string {
     const open = findFrom(html, CODE_OPEN, at);
     if (!open) return out + html.slice(at);
     out += `${html.slice(at, open.start)} `;
-    const name = html.slice(open.start + 1, open.end).toLowerCase();
+    // Matched case-insensitively: `<SCRIPT>` closes with `</script>`.
+    const name = html.slice(open.start + 1, open.end);
     const close = findFrom(html, new RegExp(`</${name}\\s*>`, 'gi'), open.end);
     if (!close) return out;
     at = close.end;
@@ -85,7 +86,7 @@ function firstElementText(html: string, name: 'title' | 'h1'): string | undefine
  * The readable text of an HTML error page: its title, else its first heading, else its body text.
  * Only the first `maxInput` characters are read (tests lift the cap to reach the readers below it).
  */
-export function textFromHtml(input: string, secrets: readonly string[] = [], maxInput = 4 * MAX_TEXT_INPUT): string {
+export function textFromHtml(input: string, secrets: readonly string[], maxInput = 4 * MAX_TEXT_INPUT): string {
   const html = withoutCode(capText(input, maxInput));
   for (const candidate of [firstElementText(html, 'title'), firstElementText(html, 'h1')]) {
     const plain = candidate ? toPlainText(candidate, MAX_MESSAGE_LENGTH, secrets) : '';

@@ -11,9 +11,8 @@ import { asNumber, asText, attempt, isRecord } from './safe.js';
  * Null when none claims it, so the general reading goes on.
  */
 export function errorFromProfiles(input: unknown, context: NormalizeContext): ApiError | null {
-  const forced = typeof context.api === 'object' && context.api !== null ? [context.api] : [];
-  const profiles: readonly ApiProfile[] = [...forced, ...(context.profiles ?? [])];
-  for (const profile of profiles) {
+  // `api` may also be a profile's name or missing: a string or undefined has no reader and is skipped.
+  for (const profile of [context.api, ...(context.profiles ?? [])] as (ApiProfile | undefined)[]) {
     if (typeof profile?.readThrown !== 'function') continue;
     const reading = attempt(() => profile.readThrown!(input), null);
     if (!isRecord(reading)) continue;

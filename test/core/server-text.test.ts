@@ -1,7 +1,8 @@
 // Server text reaches people as plain text: HTML error pages read for their title, heading or body;
 // tags and entity tricks removed; long text cut with an ellipsis.
 import { describe, expect, it } from 'vitest';
-import { defineApi, errorFromResponse, normalizeError } from '../../src/core/index.js';
+import { type ApiProfile, defineApi, errorFromResponse, normalizeError } from '../../src/core/index.js';
+import { looksLikeHtml, textFromHtml, toPlainText } from '../../src/core/markup.js';
 
 const messageOf = async (body: string, contentType: string | null = 'text/html') =>
   (await errorFromResponse(new Response(body, { status: 502, headers: contentType ? { 'content-type': contentType } : {} }))).message;
@@ -39,6 +40,51 @@ describe('HTML error pages', () => {
   });
 });
 
+describe('textFromHtml: which part of a page is read', () => {
+  const read = (html: string) => textFromHtml(html, []);
+
+  it('a heading, not the text before it', () => {
+    expect(read('<html><body><p>Error 502</p><h1>Bad gateway</h1></body></html>')).toBe('Bad gateway');
+  });
+
+  it('the body from its start tag, without the text before it', () => {
+    expect(read('<html>Banner<body class="page">Body text</body></html>')).toBe('Body text');
+  });
+
+  it('without a body tag, everything but the head, whose end tag may carry spaces', () => {
+    expect(read('<html><head><link rel="icon">Stray head text</head>Outside</html>')).toBe('Outside');
+    expect(read('<html><head><link rel="icon">Stray head text</head >Outside</html>')).toBe('Outside');
+    // A body tag that never ends starts nothing: the page is read as if it had none.
+    expect(read('<html><head><link rel="icon">Head words</head>Body words<body')).toBe('Body words');
+  });
+
+  it('closes a code element whatever the case of either tag', () => {
+    expect(read('Before<SCRIPT>alert(1)</script>after')).toBe('Before after');
+    expect(read('Before<style>p{}</STYLE >after')).toBe('Before after');
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it.each(['<!DOCTYPE html><html>', '<!doctype html>', '<html>', '<html lang="en">', '<HEAD>', '<head profile="x">', '<body>', '<body class="x">', '\n  <html>', `${' '.repeat(100)}<html>`])(
+    'a text starting %j is a page',
+    (text) => {
+      expect(looksLikeHtml(text, null)).toBe(true);
+    },
+  );
+
+  it.each(['<htmlx>', '<header>', '<bodyguard>', 'Error:<html>', 'Use <html> tags', '{"error":"<html>"}', 'plain words', ''])('a text starting %j is not', (text) => {
+    expect(looksLikeHtml(text, null)).toBe(false);
+  });
+
+  it('an HTML content type makes any text a page; another content type leaves it to the text', () => {
+    expect(looksLikeHtml('plain words', 'text/html; charset=utf-8')).toBe(true);
+    expect(looksLikeHtml('plain words', 'TEXT/HTML')).toBe(true);
+    expect(looksLikeHtml('plain words', 'text/plain')).toBe(false);
+    expect(looksLikeHtml('plain words', 'text/htmlx')).toBe(false);
+    expect(looksLikeHtml('<html>', 'text/plain')).toBe(true);
+  });
+});
+
 describe('plain text from server text', () => {
   it('removes tags, closed or not, before and after decoding entities', () => {
     expect(plain('a <img src=x onerror=alert(1)> b')).toBe('a b');
@@ -69,6 +115,25 @@ describe('plain text from server text', () => {
   });
 });
 
+describe('toPlainText', () => {
+  it('decodes code points 1 to U+10FFFF, and drops 0 and anything past U+10FFFF', () => {
+    expect(toPlainText('x&#0;y')).toBe('xy');
+    expect(toPlainText('x&#1;y')).toBe('x y');
+    expect(toPlainText('a&#x10FFFF;b')).toBe('a\u{10FFFF}b');
+    expect(toPlainText('a&#x110000;b&#1114112;c')).toBe('abc');
+  });
+
+  it('puts one space where a tag was, in either pass', () => {
+    expect(toPlainText('a<br>b')).toBe('a b');
+    expect(toPlainText('a&lt;br&gt;b')).toBe('a b');
+  });
+
+  it('trims the end of the cut before the ellipsis', () => {
+    expect(toPlainText('abc def', 5)).toBe('abc…');
+    expect(toPlainText(`${'a'.repeat(498)} bbbb`)).toBe(`${'a'.repeat(498)}…`);
+  });
+});
+
 describe("a profile's readThrown", () => {
   class WalletError extends Error {
     constructor(readonly walletCode: number) {
@@ -95,5 +160,14 @@ describe("a profile's readThrown", () => {
     expect(normalizeError(new WalletError(429), { api: chain, request }).request).toMatchObject(request);
     expect(normalizeError(new Error('plain'), { profiles: [chain] }).api).toBeNull();
     expect(normalizeError(new WalletError(429), { profiles: [broken] }).api).toBeNull();
+  });
+
+  it('reads with the profile forced through `api`, and skips what has no reader', () => {
+    expect(normalizeError(new WalletError(429), { api: chain })).toMatchObject({ kind: 'rate_limited', api: 'chain', status: 429 });
+    const plainProfile = defineApi({ name: 'plain' });
+    expect(normalizeError(new WalletError(429), { api: plainProfile, profiles: [chain] }).api).toBe('chain');
+    expect(normalizeError(new WalletError(429), { api: 'chain', profiles: [chain] }).api).toBe('chain');
+    // A hole in the caller's list (plain JavaScript) is skipped too.
+    expect(normalizeError(new WalletError(429), { profiles: [null as unknown as ApiProfile, chain] }).api).toBe('chain');
   });
 });

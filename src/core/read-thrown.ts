@@ -12,7 +12,7 @@ import { asNumber, asText, attempt, isRecord } from './safe.js';
  */
 export function errorFromProfiles(input: unknown, context: NormalizeContext): ApiError | null {
   // `api` may also be a profile's name or missing: a string or undefined has no reader and is skipped.
-  for (const profile of [context.api, ...(context.profiles ?? [])] as (ApiProfile | undefined)[]) {
+  for (const profile of [context.api as ApiProfile | undefined, ...(context.profiles ?? [])]) {
     if (typeof profile?.readThrown !== 'function') continue;
     const reading = attempt(() => profile.readThrown!(input), null);
     if (!isRecord(reading)) continue;

@@ -31,7 +31,7 @@ export function toPlainText(input: string, maxLength = MAX_MESSAGE_LENGTH, secre
   const capped = redactSecrets(capText(input, MAX_TEXT_INPUT), secrets, false);
   // Strip before and after decoding: `&lt;img onerror=…&gt;` must not come back as a tag.
   const text = decodeEntities(capped.replace(TAG, ' ')).replace(TAG, ' ');
-  const clean = redactSecrets(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = redactSecrets(text, secrets).replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   return clean.length > maxLength ? `${clean.slice(0, maxLength - 1).trimEnd()}…` : clean;
 }
 

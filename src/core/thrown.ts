@@ -33,7 +33,7 @@ const REJECTED_MESSAGE = /user rejected|user denied|rejected the request|rejecte
 // viem nests a contract revert six levels deep (ContractFunctionExecutionError → … → RpcRequestError → the RPC error).
 const MAX_CAUSE_DEPTH = 8;
 
-const capped = (value: unknown, max: number) => (typeof value === 'string' && value.length > max ? value.slice(0, max) : value);
+const capped = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : value);
 
 /** The value and its `cause` chain, bounded (viem and undici wrap the real reason several levels deep). */
 export function causeChain(value: unknown): unknown[] {

@@ -112,6 +112,9 @@ describe('kindOfThrown: network messages', () => {
     expect(isNetworkMessage('')).toBe(false);
     expect(isNetworkMessage(`Failed to fetch (${'h'.repeat(254)})`)).toBe(false);
     expect(isNetworkMessage('Failed to fetch (a.test) again')).toBe(false);
+    // Only at the start: an app's own message that quotes one is not one.
+    expect(isNetworkMessage('Error: Failed to fetch (a.test)')).toBe(false);
+    expect(isNetworkMessage('retrying after error sending request for url (https://a.test/)')).toBe(false);
   });
 });
 

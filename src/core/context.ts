@@ -37,12 +37,11 @@ function listOf<T>(value: unknown, keep: (item: unknown) => item is T, max = 64)
 const isProfile = (value: unknown): value is ApiProfile => typeof prop(value, 'name') === 'string' || typeof attempt(() => (value as ApiProfile).name, undefined) === 'string';
 const isSecret = (value: unknown): value is string => typeof value === 'string' && value.length <= 8192;
 
-/** Reads a context that may itself be junk (throwing getters, proxies); never throws. */
+/**
+ * Reads a context that may itself be junk (throwing getters, proxies); never throws: every read goes
+ * through `prop` or `listOf`, which cannot.
+ */
 export function readContext(context: unknown): NormalizeContext {
-  return attempt(() => readContextUnsafe(context), { now: Date.now() });
-}
-
-function readContextUnsafe(context: unknown): NormalizeContext {
   const now = prop(context, 'now');
   const request = prop(context, 'request');
   const method = prop(request, 'method');

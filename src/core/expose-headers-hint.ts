@@ -39,10 +39,11 @@ const warnedOrigins = new Set<string>();
 export function warnUnreadableWait(error: ApiError): void {
   // A hint must never be the thing that fails: any error it cannot read gets none.
   attempt(() => {
-    const pageOrigin = typeof location === 'undefined' ? null : location.origin;
+    // On a server there is no `location`: reading it throws, and there is no page to speak of.
+    const pageOrigin = location.origin;
     const hint = exposeHeadersHint(error, pageOrigin);
     if (hint === null) return;
-    const origin = new URL(error.request!.url, pageOrigin!).origin;
+    const origin = new URL(error.request!.url, pageOrigin).origin;
     if (warnedOrigins.has(origin)) return;
     warnedOrigins.add(origin);
     console.warn(hint);

@@ -9,8 +9,9 @@ export const BRAND = Symbol.for('faultline.ApiError');
  */
 export function isApiError(value: unknown): value is ApiError {
   try {
-    // Any read of a Proxy can throw (its `get` trap); a primitive has no brand.
-    return (typeof value === 'object' || typeof value === 'function') && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    // Reading the brand of null or undefined throws, as any read of a Proxy can (its `get` trap);
+    // a primitive has no brand.
+    return (value as { [BRAND]?: unknown })[BRAND] === true;
   } catch {
     return false;
   }

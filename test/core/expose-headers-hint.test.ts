@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exposeHeadersHint } from '../../src/core/expose-headers-hint.js';
 import { ApiError, EXPOSE_WAIT_HEADERS, errorFromResponse, pumpFun } from '../../src/core/index.js';
 
@@ -34,5 +34,47 @@ describe('exposeHeadersHint', () => {
     expect(exposeHeadersHint(blind, 'https://api.example.com')).toBeNull();
     expect(exposeHeadersHint(blind, null)).toBeNull();
     expect(exposeHeadersHint(new ApiError({ kind: 'server', status: 500, message: 'x', request }), page)).toBeNull();
+  });
+});
+
+describe('exposeHeadersHint, case by case', () => {
+  const cross = (init: Partial<ConstructorParameters<typeof ApiError>[0]>) => new ApiError({ kind: 'rate_limited', status: 429, retryable: true, message: 'x', request, ...init });
+
+  it('speaks only of 429 and 503, even for a retryable failure without a wait', () => {
+    expect(exposeHeadersHint(cross({ kind: 'server', status: 500 }), page)).toBeNull();
+    expect(exposeHeadersHint(cross({ kind: 'unavailable', status: 503 }), page)).toContain('answered 503');
+  });
+
+  it('says nothing of a refusal the API says never to retry, but still of a rate limit that waits for a person', () => {
+    expect(exposeHeadersHint(cross({ kind: 'unavailable', status: 503, retryable: false }), page)).toBeNull();
+    expect(exposeHeadersHint(cross({ retryable: false }), page)).toContain('answered 429');
+  });
+
+  it('says which wait it falls back to, and nothing for a request URL it cannot read', () => {
+    expect(exposeHeadersHint(cross({}), page)).toContain('waits a backoff from 1 s, doubling.');
+    expect(exposeHeadersHint(cross({ retryAfterMs: 30_000, retryAfterSource: 'default' }), page)).toContain("waits the API's documented default (30 s).");
+    expect(exposeHeadersHint(cross({ request: { method: 'GET', url: 'http://[bad' } }), page)).toBeNull();
+  });
+});
+
+describe('warnUnreadableWait', () => {
+  it('warns once per API origin, and not for a same-origin request or on a server', async () => {
+    const { warnUnreadableWait } = await import('../../src/core/expose-headers-hint.js');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const blind = (url: string) => new ApiError({ kind: 'rate_limited', status: 429, retryable: true, message: 'x', request: { method: 'GET', url } });
+      warnUnreadableWait(blind('https://once.example/a'));
+      expect(warn).not.toHaveBeenCalled();
+      vi.stubGlobal('location', { origin: page });
+      warnUnreadableWait(blind(`${page}/same`));
+      expect(warn).not.toHaveBeenCalled();
+      warnUnreadableWait(blind('https://once.example/a'));
+      warnUnreadableWait(blind('https://once.example/b'));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toContain('https://once.example answered 429');
+    } finally {
+      vi.unstubAllGlobals();
+      warn.mockRestore();
+    }
   });
 });

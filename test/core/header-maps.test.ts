@@ -30,7 +30,8 @@ describe('toHeaderMap: what it reads', () => {
   });
 
   it('gives an empty map for nothing or junk', () => {
-    for (const junk of [null, undefined, 'x-request-id: abc', 42, true, [1, 'a'], [[1, 'a']]]) {
+    const fn = Object.assign(() => undefined, { 'x-request-id': 'abc' });
+    for (const junk of [null, undefined, 'x-request-id: abc', 42, true, fn, [1, 'a'], [[1, 'a']]]) {
       expect(toHeaderMap(junk).size).toBe(0);
     }
   });

@@ -20,7 +20,6 @@ export function toHeaderMap(input: unknown): HeaderMap {
     if (text !== null && name.length <= 256) map.set(name.toLowerCase(), capText(text, MAX_VALUE_LENGTH));
   };
   attempt(() => {
-    if (input === null || input === undefined) return;
     if (typeof Headers !== 'undefined' && input instanceof Headers) {
       input.forEach((value, name) => add(name, value));
     } else if (input instanceof Map) {
@@ -29,7 +28,8 @@ export function toHeaderMap(input: unknown): HeaderMap {
       for (const pair of input.slice(0, MAX_HEADERS)) if (isArray(pair)) add(pair[0], pair[1]);
     } else if (isRecord(input)) {
       // AxiosHeaders and similar expose toJSON(); a plain object is read as it is.
-      const toJSON = prop(input, 'toJSON') ?? (input as { toJSON?: unknown }).toJSON;
+      // Read through the prototype on purpose: that is where AxiosHeaders keeps toJSON. A throwing getter ends in attempt().
+      const toJSON = (input as { toJSON?: unknown }).toJSON;
       const plain = typeof toJSON === 'function' ? attempt(() => (toJSON as () => unknown).call(input), input) : input;
       const source = isRecord(plain) ? plain : input;
       for (const name of Object.keys(source).slice(0, MAX_HEADERS)) add(name, prop(source, name));

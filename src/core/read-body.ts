@@ -61,7 +61,8 @@ export function parseBodyText(text: string, contentType: string | null, maxText 
     const parsed = attempt(() => JSON.parse(trimmed) as unknown, undefined);
     if (parsed !== undefined) return parsed;
   }
-  return text.length > maxText ? text.slice(0, maxText) : text;
+  // slice() gives a shorter text back whole.
+  return text.slice(0, maxText);
 }
 
 /**

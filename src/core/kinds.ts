@@ -50,7 +50,8 @@ export interface KindFacts {
 
 /** The one table of kinds (contract order). */
 export const KINDS: Readonly<Record<ErrorKind, KindFacts>> = {
-  validation: { statuses: [400, 422], recovery: 'fix-request', sticky: true },
+  // Every 4xx without a kind of its own (400, 422, …): the range in kindFromStatus.
+  validation: { recovery: 'fix-request', sticky: true },
   unauthorized: { statuses: [401], recovery: 'reauthenticate', sticky: true },
   forbidden: { statuses: [403], recovery: 'request-access', sticky: true },
   not_found: { statuses: [404], recovery: null },

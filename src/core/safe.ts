@@ -55,7 +55,7 @@ const MAX_FIELD_TEXT = 16 * 1024;
 
 /** A string (capped, before any pattern reads it) for a string, a finite number or a boolean; anything else is null. */
 export function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value.length > MAX_FIELD_TEXT ? value.slice(0, MAX_FIELD_TEXT) : value;
+  if (typeof value === 'string') return value.slice(0, MAX_FIELD_TEXT);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
   return null;

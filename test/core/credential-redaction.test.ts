@@ -121,5 +121,7 @@ describe('credential request headers', async () => {
     expect(credentialSecrets({ 'x-cookie-consent': 'yes', accept: 'application/json', 'x-authorization-mode': 'strict' })).toEqual([]);
     expect(credentialSecrets({ authorization: 'Digest realm abcdef' })).toEqual(['Digest realm abcdef']);
     expect(credentialSecrets({ authorization: 'Basic abc' })).toEqual(['Basic abc']);
+    // Supabase sends its key as `apikey`; a scheme may be followed by more than one space.
+    expect(credentialSecrets({ apikey: 'sb_key_123', authorization: 'Bearer  tok_5678' })).toEqual(['sb_key_123', 'Bearer  tok_5678', 'tok_5678']);
   });
 });

@@ -1,7 +1,7 @@
 // The readers every parser uses on values it did not create (src/core/safe.ts): none throws, and
 // each reads only what it says it reads.
 import { describe, expect, it } from 'vitest';
-import { asNumber, asText, inheritedProp, isArray, isRecord, prop, safeString } from '../../src/core/safe.js';
+import { asNumber, asText, firstProp, inheritedProp, isArray, isRecord, prop, safeString } from '../../src/core/safe.js';
 
 const revoked = () => {
   const { proxy, revoke } = Proxy.revocable({}, {});
@@ -51,6 +51,16 @@ describe('asText, asNumber and safeString', () => {
   it('cap text at 16 KiB before any pattern reads it', () => {
     expect(asText('x'.repeat(20_000))).toHaveLength(16 * 1024);
     expect(asText('x'.repeat(16 * 1024))).toHaveLength(16 * 1024);
+  });
+
+  it('give text for a string, a finite number or a boolean, and nothing else', () => {
+    expect([asText('a'), asText(2.5), asText(true), asText(false)]).toEqual(['a', '2.5', 'true', 'false']);
+    for (const value of [Number.NaN, Infinity, null, undefined, {}, ['a']]) expect(asText(value)).toBeNull();
+  });
+
+  it('firstProp skips an empty, null or missing member for the next one', () => {
+    expect(firstProp({ a: '', b: null, c: 'x' }, ['a', 'b', 'missing', 'c'])).toBe('x');
+    expect(firstProp({ a: 0 }, ['a'])).toBe(0);
   });
 
   it('read a blank string as no number, and a padded one as its number', () => {

@@ -155,6 +155,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const defaultTimeout = options.timeoutMs ?? 15_000;
   const etags = new Map<string, { etag: string; body: unknown }>();
   const etagCacheSize = options.etagCacheSize ?? 100;
+  // Keys the client sends with every request are secrets like the token: a server may echo them.
+  const clientSecrets = credentialSecrets(options.headers);
 
   async function send(url: string, init: ApiRequestInit, method: string, idempotencyKey: string | null, secrets: string[]): Promise<unknown> {
     const headers = toHeaders(options.headers, { method, url });
@@ -253,8 +255,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     // One key for the logical request: every retry below sends the same one.
     const idempotencyKey = init.idempotencyKey === true ? newIdempotencyKey() : init.idempotencyKey ?? null;
     const policy = options.retry ? createRetryPolicy({ ...options.retry, mutation: !IDEMPOTENT_METHODS.has(method) }) : null;
-    // Keys the caller sends in its own headers are secrets like the token: a server may echo them.
-    const secrets = [...credentialSecrets(options.headers), ...credentialSecrets(init.headers)];
+    const secrets = [...clientSecrets, ...credentialSecrets(init.headers)];
     for (let failures = 0; ; failures += 1) {
       try {
         return (await send(url, init, method, idempotencyKey, secrets)) as T;
